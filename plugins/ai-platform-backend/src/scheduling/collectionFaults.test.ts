@@ -114,7 +114,8 @@ describe('collection under faults', () => {
   /** Checks the snapshot was stored with the part in error, and returns that error. */
   function partError(status: ClusterStatus, part: string) {
     expect(status.state).toBe('fresh');
-    const partStatus = status.parts![part as keyof typeof status.parts]!;
+    const parts = status.parts!;
+    const partStatus = parts[part as keyof typeof parts]!;
     expect(partStatus.status).toBe('error');
     expect(status.partErrors).toContainEqual(partStatus.error);
     expect(partStatus.error!.cluster).toBe(status.name);

@@ -106,7 +106,7 @@ export async function redisCommand(
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
     socket.on('error', reject);
-    socket.on('data', chunk => {
+    socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
       const parsed = parseResp(buffer, 0);
       if (parsed) {
