@@ -58,7 +58,9 @@ test.describe('AI Platform pages', () => {
     ).toBeVisible();
 
     // Each cluster is scored against its own checklist, as certification would be.
-    const readiness = portal.getByRole('table', { name: 'Conformance readiness' });
+    const readiness = portal.getByRole('table', {
+      name: 'Conformance readiness',
+    });
     await expect(readiness).toBeVisible();
     for (const cluster of ['h100-prod', 'a100-research', 'mi300x-lab']) {
       const m = mustsPassed(cluster);

@@ -2,10 +2,16 @@ import { expect, screenshot, test } from './fixtures';
 
 test('a guest signs in and sees the example catalog', async ({ portal }) => {
   await expect(portal.getByRole('heading', { name: /Catalog/ })).toBeVisible();
-  await expect(portal.getByRole('link', { name: 'AI Platform for Backstage' })).toBeVisible();
+  await expect(
+    portal.getByRole('link', { name: 'AI Platform for Backstage' }),
+  ).toBeVisible();
 
   await portal.goto('/?filters[kind]=resource&filters[user]=all');
-  for (const cluster of ['H100 production (us-east-1)', 'A100 research (eu-west-1)', 'MI300X lab (on-prem)']) {
+  for (const cluster of [
+    'H100 production (us-east-1)',
+    'A100 research (eu-west-1)',
+    'MI300X lab (on-prem)',
+  ]) {
     await expect(portal.getByRole('link', { name: cluster })).toBeVisible();
   }
   await screenshot(portal, 'catalog-clusters');
@@ -15,6 +21,8 @@ test('the AI Platform page is in the sidebar', async ({ portal }) => {
   await portal.getByRole('link', { name: 'AI Platform' }).click();
   await expect(portal).toHaveURL(/\/ai-platform\/overview/);
   await expect(portal.getByRole('tab', { name: 'Overview' })).toBeVisible();
-  await expect(portal.getByRole('table', { name: 'Cluster health' })).toBeVisible();
+  await expect(
+    portal.getByRole('table', { name: 'Cluster health' }),
+  ).toBeVisible();
   await screenshot(portal, 'ai-platform-page');
 });

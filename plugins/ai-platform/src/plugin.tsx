@@ -44,7 +44,9 @@ const overviewPage = SubPageBlueprint.make({
     path: subPagePaths.overview,
     title: 'Overview',
     loader: () =>
-      import('./components/overview/OverviewPage').then(m => <m.OverviewPage />),
+      import('./components/overview/OverviewPage').then(m => (
+        <m.OverviewPage />
+      )),
   },
 });
 
@@ -86,7 +88,10 @@ const catalogPage = SubPageBlueprint.make({
 
 // Top-level tabs rather than a group menu: a cluster's entity page is where
 // people look for its GPUs and conformance.
-const kubernetesCluster = { kind: 'resource', 'spec.type': 'kubernetes-cluster' };
+const kubernetesCluster = {
+  kind: 'resource',
+  'spec.type': 'kubernetes-cluster',
+};
 
 const clusterInventoryContent = EntityContentBlueprint.make({
   name: 'cluster-gpu-inventory',

@@ -42,7 +42,8 @@ const PROVIDER_TASK_ID = 'AiPlatformDiscoveryProvider:refresh';
  * annotation), or one discovery creates, named after the id.
  */
 const EXPECTED_MODEL: Record<string, string> = {
-  'mistralai/Mistral-7B-Instruct-v0.3': 'model:default/mistral-7b-instruct-v0.3',
+  'mistralai/Mistral-7B-Instruct-v0.3':
+    'model:default/mistral-7b-instruct-v0.3',
   'Qwen/Qwen3-32B': 'model:default/qwen3-32b',
   'meta-llama/Llama-3.1-8B-Instruct': 'model:default/llama-3.1-8b-instruct',
   'meta-llama/Llama-3.3-70B-Instruct': 'model:default/llama-3.3-70b-instruct',
@@ -153,12 +154,18 @@ describe('the demo clusters in the catalog', () => {
     await sim?.stop();
   });
 
-  async function entity(ref: string, relations: string[] = []): Promise<Entity> {
-    return waitFor(`${ref} with ${relations.join(', ') || 'no relations'}`, async () => {
-      const e = await getEntity(backend.server, ref);
-      const r = relationsOf(e);
-      return e && relations.every(x => r.includes(x)) ? e : undefined;
-    });
+  async function entity(
+    ref: string,
+    relations: string[] = [],
+  ): Promise<Entity> {
+    return waitFor(
+      `${ref} with ${relations.join(', ') || 'no relations'}`,
+      async () => {
+        const e = await getEntity(backend.server, ref);
+        const r = relationsOf(e);
+        return e && relations.every(x => r.includes(x)) ? e : undefined;
+      },
+    );
   }
 
   it.each(CLUSTERS)(
@@ -187,10 +194,14 @@ describe('the demo clusters in the catalog', () => {
           'backstage.io/kubernetes-namespace': server.namespace,
         });
         expect(
-          component.metadata.annotations!['backstage.io/kubernetes-label-selector'],
+          component.metadata.annotations![
+            'backstage.io/kubernetes-label-selector'
+          ],
         ).toBeTruthy();
         // The inverse relations land on the Model and the cluster.
-        await entity(model, [`dependencyOf ${expectedServerRef(cluster, server)}`]);
+        await entity(model, [
+          `dependencyOf ${expectedServerRef(cluster, server)}`,
+        ]);
         await entity(`resource:default/${cluster}`, [
           `dependencyOf ${expectedServerRef(cluster, server)}`,
         ]);
@@ -200,9 +211,9 @@ describe('the demo clusters in the catalog', () => {
         backend.server,
         `kind=component,spec.type=model-server,metadata.annotations.ai-platform.dev/cluster=${cluster}`,
       );
-      expect(found.map(c => `component:default/${c.metadata.name}`).sort()).toEqual(
-        expected.map(s => expectedServerRef(cluster, s)).sort(),
-      );
+      expect(
+        found.map(c => `component:default/${c.metadata.name}`).sort(),
+      ).toEqual(expected.map(s => expectedServerRef(cluster, s)).sort());
     },
     120_000,
   );
@@ -229,10 +240,13 @@ describe('the demo clusters in the catalog', () => {
   }, 120_000);
 
   it('puts an llm-d pool in front of its prefill and decode servers', async () => {
-    const pool = await entity('component:default/h100-prod-llm-d-qwen3-30b-a3b-pool', [
-      'dependsOn component:default/h100-prod-llm-d-qwen3-30b-a3b-prefill',
-      'dependsOn component:default/h100-prod-llm-d-qwen3-30b-a3b-decode',
-    ]);
+    const pool = await entity(
+      'component:default/h100-prod-llm-d-qwen3-30b-a3b-pool',
+      [
+        'dependsOn component:default/h100-prod-llm-d-qwen3-30b-a3b-prefill',
+        'dependsOn component:default/h100-prod-llm-d-qwen3-30b-a3b-decode',
+      ],
+    );
     expect(pool.spec!.model).toBe('model:default/qwen-qwen3-30b-a3b');
   }, 120_000);
 
@@ -247,24 +261,37 @@ describe('the demo clusters in the catalog', () => {
       'k8s-agent',
     ]);
     // k8s-agent is claimed by the declared k8s-troubleshooter: no second entity.
-    expect(await getEntity(backend.server, 'agent:default/h100-prod-kagent-k8s-agent')).toBeUndefined();
+    expect(
+      await getEntity(
+        backend.server,
+        'agent:default/h100-prod-kagent-k8s-agent',
+      ),
+    ).toBeUndefined();
     const declared = await entity('agent:default/k8s-troubleshooter', [
       'dependsOn model:default/qwen3-32b',
       'consumesApi api:default/kagent-tool-server',
     ]);
-    expect(declared.metadata.annotations!['ai-platform.dev/source-object']).toBe(
-      'kagent.dev/v1alpha2/Agent/kagent/k8s-agent',
-    );
+    expect(
+      declared.metadata.annotations!['ai-platform.dev/source-object'],
+    ).toBe('kagent.dev/v1alpha2/Agent/kagent/k8s-agent');
 
-    const observability = expected.find(a => a.name === 'gpu-observability-agent')!;
-    const agent = await entity('agent:default/h100-prod-kagent-gpu-observability-agent', [
-      `dependsOn ${EXPECTED_MODEL[observability.model]}`,
-      'consumesApi api:default/kagent-tool-server',
-      'consumesApi api:default/h100-prod-kagent-grafana-mcp',
-      'ownedBy group:default/platform-engineering',
-    ]);
+    const observability = expected.find(
+      a => a.name === 'gpu-observability-agent',
+    )!;
+    const agent = await entity(
+      'agent:default/h100-prod-kagent-gpu-observability-agent',
+      [
+        `dependsOn ${EXPECTED_MODEL[observability.model]}`,
+        'consumesApi api:default/kagent-tool-server',
+        'consumesApi api:default/h100-prod-kagent-grafana-mcp',
+        'ownedBy group:default/platform-engineering',
+      ],
+    );
     expect(agent.spec).toMatchObject({ runtime: 'kagent', type: 'chat' });
-    expect(observability.tools.sort()).toEqual(['grafana-mcp', 'kagent-tool-server']);
+    expect(observability.tools.sort()).toEqual([
+      'grafana-mcp',
+      'kagent-tool-server',
+    ]);
 
     const agents = await queryEntities(backend.server, 'kind=agent');
     expect(agents.map(a => a.metadata.name).sort()).toEqual([
@@ -276,8 +303,14 @@ describe('the demo clusters in the catalog', () => {
   }, 120_000);
 
   it('creates MCP server APIs only for servers nobody declared', async () => {
-    const expected = oracle['h100-prod'].discovery.mcpServers as { name: string; url: string }[];
-    expect(expected.map(m => m.name).sort()).toEqual(['grafana-mcp', 'kagent-tool-server']);
+    const expected = oracle['h100-prod'].discovery.mcpServers as {
+      name: string;
+      url: string;
+    }[];
+    expect(expected.map(m => m.name).sort()).toEqual([
+      'grafana-mcp',
+      'kagent-tool-server',
+    ]);
     const grafana = await entity('api:default/h100-prod-kagent-grafana-mcp', [
       'apiConsumedBy agent:default/h100-prod-kagent-gpu-observability-agent',
     ]);
@@ -294,7 +327,10 @@ describe('the demo clusters in the catalog', () => {
       'apiConsumedBy agent:default/h100-prod-kagent-gpu-observability-agent',
       'apiConsumedBy agent:default/k8s-troubleshooter',
     ]);
-    const apis = await queryEntities(backend.server, 'kind=api,spec.type=mcp-server');
+    const apis = await queryEntities(
+      backend.server,
+      'kind=api,spec.type=mcp-server',
+    );
     expect(apis.map(a => a.metadata.name).sort()).toEqual([
       'ai-platform-portal-mcp',
       'h100-prod-kagent-grafana-mcp',

@@ -47,7 +47,9 @@ describe('example entities', () => {
   it('include at least four Models of different formats and sizes, and two Agents', () => {
     const models = ofKind('Model');
     expect(models.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(models.map(m => m.spec!.format)).size).toBeGreaterThanOrEqual(3);
+    expect(
+      new Set(models.map(m => m.spec!.format)).size,
+    ).toBeGreaterThanOrEqual(3);
     expect(new Set(models.map(m => m.spec!.type))).toEqual(
       new Set(['llm', 'embedding', 'reranker']),
     );
@@ -67,11 +69,21 @@ describe('example entities', () => {
       expect(validateAgentEntity(agent)).toEqual([]);
       for (const model of agent.spec!.models as string[]) {
         expect(refs).toContain(
-          stringifyEntityRef(parseEntityRef(model, { defaultKind: 'Model', defaultNamespace: 'default' })),
+          stringifyEntityRef(
+            parseEntityRef(model, {
+              defaultKind: 'Model',
+              defaultNamespace: 'default',
+            }),
+          ),
         );
       }
       for (const tool of agent.spec!.tools as string[]) {
-        const ref = stringifyEntityRef(parseEntityRef(tool, { defaultKind: 'API', defaultNamespace: 'default' }));
+        const ref = stringifyEntityRef(
+          parseEntityRef(tool, {
+            defaultKind: 'API',
+            defaultNamespace: 'default',
+          }),
+        );
         const api = entities.find(e => stringifyEntityRef(e) === ref);
         expect(api?.spec?.type).toBe('mcp-server');
       }
@@ -80,9 +92,9 @@ describe('example entities', () => {
 
   it('has MCP server APIs the built-in and the upstream mcp-server validators accept', async () => {
     const apis = ofKind('API').filter(a => a.spec?.type === 'mcp-server');
-    expect(apis.map(a => (a.spec!.remotes as { url: string }[])[0].url)).toContain(
-      'http://localhost:7007/api/mcp-actions/v1',
-    );
+    expect(
+      apis.map(a => (a.spec!.remotes as { url: string }[])[0].url),
+    ).toContain('http://localhost:7007/api/mcp-actions/v1');
     for (const api of apis) {
       await expect(apiEntityV1alpha1Validator.check(api)).resolves.toBe(true);
       await expect(mcpServerApiEntityValidator.check(api)).resolves.toBe(true);

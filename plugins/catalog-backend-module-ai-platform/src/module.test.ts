@@ -233,13 +233,18 @@ describe('catalogModuleAiPlatform with the real catalog backend', () => {
 
   it('rejects invalid entities with the field that is wrong, leaving the rest of the catalog alone', async () => {
     const { server } = backend;
-    const byRef = await waitFor('errors for both invalid entities', async () => {
-      const refs = new Map(errors.map(e => [e.entityRef, e.messages.join(' | ')]));
-      return refs.has('model:default/broken-model') &&
-        refs.has('agent:default/broken-agent')
-        ? refs
-        : undefined;
-    });
+    const byRef = await waitFor(
+      'errors for both invalid entities',
+      async () => {
+        const refs = new Map(
+          errors.map(e => [e.entityRef, e.messages.join(' | ')]),
+        );
+        return refs.has('model:default/broken-model') &&
+          refs.has('agent:default/broken-agent')
+          ? refs
+          : undefined;
+      },
+    );
     expect(byRef.get('model:default/broken-model')).toContain(
       'spec.source.uri: must use one of oci://, hf://, s3://, gs://, pvc://, https:// (got ftp://models.example.com/x)',
     );
@@ -249,9 +254,13 @@ describe('catalogModuleAiPlatform with the real catalog backend', () => {
     await expect(
       getEntity(server, 'model:default/broken-model'),
     ).resolves.toBeUndefined();
-    await expect(getEntity(server, 'agent:default/broken-agent')).resolves.toBeUndefined();
+    await expect(
+      getEntity(server, 'agent:default/broken-agent'),
+    ).resolves.toBeUndefined();
     // The rest is there: the valid Model, and an unrelated Component.
-    await expect(getEntity(server, 'model:default/qwen3-32b')).resolves.toBeDefined();
+    await expect(
+      getEntity(server, 'model:default/qwen3-32b'),
+    ).resolves.toBeDefined();
     await waitFor('the unrelated Component', () =>
       getEntity(server, 'component:default/plain-service'),
     );

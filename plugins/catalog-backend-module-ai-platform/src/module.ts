@@ -30,7 +30,15 @@ export const catalogModuleAiPlatform = createBackendModule({
         catalog: catalogServiceRef,
         aiPlatform: aiPlatformApiServiceRef,
       },
-      async init({ processing, config, logger, scheduler, auth, catalog, aiPlatform }) {
+      async init({
+        processing,
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalog,
+        aiPlatform,
+      }) {
         const providerConfig = readProviderConfig(config);
 
         processing.addProcessor(

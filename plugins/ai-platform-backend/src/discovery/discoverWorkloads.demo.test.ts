@@ -14,7 +14,9 @@ import { discoverWorkloads } from './discoverWorkloads';
  * collector, discovered, and compared with the oracle in
  * packages/kube-sim/demo-expectations.json.
  */
-const KUBE_SIM = path.dirname(require.resolve('@ai-platform/kube-sim/package.json'));
+const KUBE_SIM = path.dirname(
+  require.resolve('@ai-platform/kube-sim/package.json'),
+);
 const oracle = JSON.parse(
   fs.readFileSync(path.join(KUBE_SIM, 'demo-expectations.json'), 'utf8'),
 );
@@ -79,7 +81,9 @@ describe('discoverWorkloads on the demo clusters', () => {
       const key = (kind: string, ns: string, name: string) =>
         `${kind} ${ns}/${name}`;
       expect(
-        found.map(s => key(s.source.kind, s.source.namespace, s.source.name)).sort(),
+        found
+          .map(s => key(s.source.kind, s.source.namespace, s.source.name))
+          .sort(),
       ).toEqual(
         expected.modelServers
           .map((e: ExpectedServer) =>

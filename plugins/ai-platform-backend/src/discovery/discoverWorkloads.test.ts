@@ -100,7 +100,9 @@ describe('discoverWorkloads', () => {
       acceleratorRequests: { 'nvidia.com/gpu': 1 },
       inferencePools: [],
       labels: { 'backstage.io/owner': 'applied-ai' },
-      podSelector: { 'serving.kserve.io/inferenceservice': 'mistral-7b-instruct' },
+      podSelector: {
+        'serving.kserve.io/inferenceservice': 'mistral-7b-instruct',
+      },
     });
     expect(llama).toMatchObject({
       modelId: 'meta-llama/Llama-3.1-8B-Instruct',
@@ -305,7 +307,12 @@ describe('discoverWorkloads', () => {
 
     const servers = discoverWorkloads(s).modelServers;
     expect(
-      servers.map(m => [m.source.kind, m.source.name, m.engine, m.disaggregated]),
+      servers.map(m => [
+        m.source.kind,
+        m.source.name,
+        m.engine,
+        m.disaggregated,
+      ]),
     ).toEqual([
       ['InferencePool', 'qwen3-30b-a3b', 'llm-d', true],
       ['Deployment', 'qwen3-30b-a3b-decode', 'llm-d', true],
@@ -427,7 +434,8 @@ describe('discoverWorkloads', () => {
           name: 'qwen3-32b-vllm',
           provider: 'OpenAI',
           model: 'Qwen/Qwen3-32B',
-          baseUrl: 'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000/v1',
+          baseUrl:
+            'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000/v1',
         },
         mcpServers: ['kagent/kagent-tool-server'],
         toolNames: ['k8s_get_pod_logs', 'k8s_get_resources', 'x'],

@@ -23,7 +23,11 @@ describe('parseServingCommand', () => {
           args: ['--model', 'Qwen/Qwen3-32B', '--tensor-parallel-size', '2'],
         }),
       ),
-    ).toEqual({ engine: 'vllm', modelId: 'Qwen/Qwen3-32B', tensorParallelSize: 2 });
+    ).toEqual({
+      engine: 'vllm',
+      modelId: 'Qwen/Qwen3-32B',
+      tensorParallelSize: 2,
+    });
   });
 
   it('reads --model=X', () => {
@@ -95,7 +99,12 @@ describe('parseServingCommand', () => {
       parseServingCommand(
         container({
           image: 'vllm/vllm-openai:v0.15.1',
-          args: ['--model', '/models/llama', '--served-model-name', 'llama-3.1-8b'],
+          args: [
+            '--model',
+            '/models/llama',
+            '--served-model-name',
+            'llama-3.1-8b',
+          ],
         }),
       ),
     ).toEqual({ engine: 'vllm', modelId: 'llama-3.1-8b' });

@@ -15,7 +15,8 @@ export interface ServingCommand {
 }
 
 /** llm-d's vLLM images, not its scheduler or routing sidecar. */
-const LLMD_SERVING_IMAGE = /(^|\/)llm-d(-cuda|-rocm|-xpu|-cpu|-hpu|-gaudi)?(:|@|$)/i;
+const LLMD_SERVING_IMAGE =
+  /(^|\/)llm-d(-cuda|-rocm|-xpu|-cpu|-hpu|-gaudi)?(:|@|$)/i;
 
 const IMAGE_ENGINES: [RegExp, ServingEngine][] = [
   [LLMD_SERVING_IMAGE, 'llm-d'],

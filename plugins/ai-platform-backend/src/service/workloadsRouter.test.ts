@@ -37,7 +37,9 @@ function app(options: { allow?: boolean } = {}) {
     authorize: async requests =>
       requests.map(() => ({
         result:
-          options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+          options.allow === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
       })),
   });
   const deps = {
@@ -64,13 +66,21 @@ describe('GET /workloads', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ items: [workloads] });
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: expect.objectContaining({ name: 'ai-platform.cluster.read' }) }],
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'ai-platform.cluster.read',
+          }),
+        },
+      ],
       expect.anything(),
     );
   });
 
   it('filters by cluster', async () => {
-    const response = await request(app().server).get('/workloads?cluster=h100-prod');
+    const response = await request(app().server).get(
+      '/workloads?cluster=h100-prod',
+    );
     expect(response.status).toBe(200);
     expect(response.body.items).toHaveLength(1);
   });
@@ -84,7 +94,9 @@ describe('GET /workloads', () => {
   });
 
   it('answers 403 without the permission', async () => {
-    const response = await request(app({ allow: false }).server).get('/workloads');
+    const response = await request(app({ allow: false }).server).get(
+      '/workloads',
+    );
     expect(response.status).toBe(403);
   });
 });
@@ -159,8 +171,12 @@ describe('openapi.yaml /workloads', () => {
     const undocumented = (value: object, schema: string) =>
       Object.keys(value).filter(k => !(k in schemas[schema].properties));
     expect(undocumented(found, 'DiscoveredWorkloads')).toEqual([]);
-    expect(undocumented(found.modelServers[0], 'DiscoveredModelServer')).toEqual([]);
+    expect(
+      undocumented(found.modelServers[0], 'DiscoveredModelServer'),
+    ).toEqual([]);
     expect(undocumented(found.agents[0], 'DiscoveredAgent')).toEqual([]);
-    expect(undocumented(found.mcpServers[0], 'DiscoveredMcpServer')).toEqual([]);
+    expect(undocumented(found.mcpServers[0], 'DiscoveredMcpServer')).toEqual(
+      [],
+    );
   });
 });

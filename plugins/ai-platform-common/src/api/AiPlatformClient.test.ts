@@ -81,7 +81,8 @@ describe('AiPlatformClient', () => {
   });
 
   it('posts capacity requests as JSON with the caller token', async () => {
-    reply.body = '{"fits":[],"closest":[],"summary":"none","request":{"count":4},"skippedClusters":[]}';
+    reply.body =
+      '{"fits":[],"closest":[],"summary":"none","request":{"count":4},"skippedClusters":[]}';
     const fit = await client().fitCapacity(
       { count: 4, minMemoryGiB: 80 },
       { token: 'caller-token' },

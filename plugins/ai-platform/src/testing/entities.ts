@@ -9,13 +9,20 @@ export const clusterEntity: Entity = {
     title: 'H100 production (us-east-1)',
     annotations: { 'ai-platform.dev/cluster-name': 'h100-prod' },
   },
-  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-engineering' },
+  spec: {
+    type: 'kubernetes-cluster',
+    owner: 'group:default/platform-engineering',
+  },
 };
 
 export const llamaModel: Entity = {
   apiVersion: 'ai-platform.dev/v1alpha1',
   kind: 'Model',
-  metadata: { name: 'llama-3-1-70b-instruct', namespace: 'default', title: 'Llama 3.1 70B Instruct' },
+  metadata: {
+    name: 'llama-3-1-70b-instruct',
+    namespace: 'default',
+    title: 'Llama 3.1 70B Instruct',
+  },
   spec: {
     type: 'llm',
     lifecycle: 'production',
@@ -31,7 +38,10 @@ export const llamaModel: Entity = {
   },
   relations: [
     { type: 'ownedBy', targetRef: 'group:default/applied-ai' },
-    { type: 'dependencyOf', targetRef: 'component:default/llama-3-70b-h100-prod' },
+    {
+      type: 'dependencyOf',
+      targetRef: 'component:default/llama-3-70b-h100-prod',
+    },
   ],
 };
 
@@ -55,7 +65,8 @@ export const llamaServer: Entity = {
     namespace: 'default',
     annotations: {
       'ai-platform.dev/cluster': 'h100-prod',
-      'ai-platform.dev/source-object': 'serving.kserve.io/v1beta1/InferenceService/llm/llama-3-70b',
+      'ai-platform.dev/source-object':
+        'serving.kserve.io/v1beta1/InferenceService/llm/llama-3-70b',
     },
   },
   spec: {
@@ -74,7 +85,11 @@ export const llamaServer: Entity = {
 export const doctorAgent: Entity = {
   apiVersion: 'ai-platform.dev/v1alpha1',
   kind: 'Agent',
-  metadata: { name: 'cluster-doctor', namespace: 'default', title: 'Cluster doctor' },
+  metadata: {
+    name: 'cluster-doctor',
+    namespace: 'default',
+    title: 'Cluster doctor',
+  },
   spec: {
     type: 'chat',
     lifecycle: 'production',
@@ -82,9 +97,16 @@ export const doctorAgent: Entity = {
     runtime: 'kagent',
     models: ['model:default/llama-3-1-70b-instruct'],
     tools: ['api:default/kagent-tool-server'],
-    a2aCard: 'https://agents.example.com/cluster-doctor/.well-known/agent-card.json',
+    a2aCard:
+      'https://agents.example.com/cluster-doctor/.well-known/agent-card.json',
     description: 'Diagnoses failing workloads on the GPU clusters.',
   },
 };
 
-export const aiEntities = [clusterEntity, llamaModel, embeddingModel, llamaServer, doctorAgent];
+export const aiEntities = [
+  clusterEntity,
+  llamaModel,
+  embeddingModel,
+  llamaServer,
+  doctorAgent,
+];

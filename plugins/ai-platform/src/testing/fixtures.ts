@@ -203,7 +203,13 @@ export const fleetInventory: FleetInventory = {
       },
     ],
     byVendor: [
-      { vendor: 'nvidia', physical: 34, allocatable: 47, allocated: 23, free: 24 },
+      {
+        vendor: 'nvidia',
+        physical: 34,
+        allocatable: 47,
+        allocated: 23,
+        free: 24,
+      },
     ],
   },
 };
@@ -221,7 +227,13 @@ export const h100Inventory: Omit<ClusterInventory, 'nodeInventory'> = {
     free: 12,
     byProduct: [fleetInventory.gpus.byProduct[0]],
     byVendor: [
-      { vendor: 'nvidia', physical: 32, allocatable: 32, allocated: 20, free: 12 },
+      {
+        vendor: 'nvidia',
+        physical: 32,
+        allocatable: 32,
+        allocated: 20,
+        free: 12,
+      },
     ],
   },
   partitions: [],
@@ -253,7 +265,13 @@ export const a100Inventory: Omit<ClusterInventory, 'nodeInventory'> = {
     free: 12,
     byProduct: [fleetInventory.gpus.byProduct[1]],
     byVendor: [
-      { vendor: 'nvidia', physical: 2, allocatable: 15, allocated: 3, free: 12 },
+      {
+        vendor: 'nvidia',
+        physical: 2,
+        allocatable: 15,
+        allocated: 3,
+        free: 12,
+      },
     ],
   },
   partitions: [
@@ -310,13 +328,39 @@ export const checklist135: Checklist = {
   version: '1.35',
   status: 'final',
   requirements: [
-    requirement('dra_support', 'KAR-0051', 'accelerators', 'MUST', 'Dynamic Resource Allocation', {
-      readOnlyLimit: 'Whether a claim is actually allocated end to end needs an active test.',
-      officialTest: 'dra-allocation',
-    }),
-    requirement('gang_scheduling', 'KAR-0060', 'schedulingOrchestration', 'MUST', 'Gang scheduling'),
-    requirement('ai_inference', undefined, 'networking', 'MUST', 'Gateway API inference extension'),
-    requirement('accelerator_metrics', 'KAR-0070', 'observability', 'SHOULD', 'Accelerator metrics'),
+    requirement(
+      'dra_support',
+      'KAR-0051',
+      'accelerators',
+      'MUST',
+      'Dynamic Resource Allocation',
+      {
+        readOnlyLimit:
+          'Whether a claim is actually allocated end to end needs an active test.',
+        officialTest: 'dra-allocation',
+      },
+    ),
+    requirement(
+      'gang_scheduling',
+      'KAR-0060',
+      'schedulingOrchestration',
+      'MUST',
+      'Gang scheduling',
+    ),
+    requirement(
+      'ai_inference',
+      undefined,
+      'networking',
+      'MUST',
+      'Gateway API inference extension',
+    ),
+    requirement(
+      'accelerator_metrics',
+      'KAR-0070',
+      'observability',
+      'SHOULD',
+      'Accelerator metrics',
+    ),
   ],
 };
 
@@ -347,8 +391,22 @@ export const matrix135: ConformanceMatrix = {
         ai_inference: 'partial',
         accelerator_metrics: 'not-applicable',
       },
-      must: { total: 3, pass: 2, partial: 1, fail: 0, unknown: 0, notApplicable: 0 },
-      should: { total: 1, pass: 0, partial: 0, fail: 0, unknown: 0, notApplicable: 1 },
+      must: {
+        total: 3,
+        pass: 2,
+        partial: 1,
+        fail: 0,
+        unknown: 0,
+        notApplicable: 0,
+      },
+      should: {
+        total: 1,
+        pass: 0,
+        partial: 0,
+        fail: 0,
+        unknown: 0,
+        notApplicable: 1,
+      },
       readiness: 'not-ready',
     },
     {
@@ -362,13 +420,41 @@ export const matrix135: ConformanceMatrix = {
         ai_inference: 'unknown',
         accelerator_metrics: 'unknown',
       },
-      must: { total: 3, pass: 0, partial: 0, fail: 1, unknown: 2, notApplicable: 0 },
-      should: { total: 1, pass: 0, partial: 0, fail: 0, unknown: 1, notApplicable: 0 },
+      must: {
+        total: 3,
+        pass: 0,
+        partial: 0,
+        fail: 1,
+        unknown: 2,
+        notApplicable: 0,
+      },
+      should: {
+        total: 1,
+        pass: 0,
+        partial: 0,
+        fail: 0,
+        unknown: 1,
+        notApplicable: 0,
+      },
       readiness: 'unknown',
       ownChecklist: {
         checklistVersion: '1.33',
-        must: { total: 8, pass: 3, partial: 0, fail: 1, unknown: 4, notApplicable: 0 },
-        should: { total: 1, pass: 0, partial: 0, fail: 0, unknown: 1, notApplicable: 0 },
+        must: {
+          total: 8,
+          pass: 3,
+          partial: 0,
+          fail: 1,
+          unknown: 4,
+          notApplicable: 0,
+        },
+        should: {
+          total: 1,
+          pass: 0,
+          partial: 0,
+          fail: 0,
+          unknown: 1,
+          notApplicable: 0,
+        },
         readiness: 'unknown',
         readinessReason: 'Unknown: the cluster could not be collected',
       },
@@ -411,9 +497,12 @@ export function scorecardFor(cluster: string): Scorecard {
           : [],
       cannotProve: r.readOnlyLimit,
       // A stale scorecard keeps what the last good snapshot said.
-      lastKnownVerdict: row.stale && r.id === 'dra_support' ? 'pass' : undefined,
+      lastKnownVerdict:
+        row.stale && r.id === 'dra_support' ? 'pass' : undefined,
       limitedByReadOnly:
-        row.verdicts[r.id] === 'partial' && r.id === 'ai_inference' ? true : undefined,
+        row.verdicts[r.id] === 'partial' && r.id === 'ai_inference'
+          ? true
+          : undefined,
     })),
     summary: {
       must: row.must,
@@ -488,13 +577,22 @@ export const capacityFit: CapacityFit = {
   ],
   closest: [],
   summary: '1 node can take 4 × 80 GiB GPUs now: gpu-h100-3 in h100-prod.',
-  skippedClusters: [{ cluster: 'a100-research', reason: 'stale: last collection failed' }],
+  skippedClusters: [
+    { cluster: 'a100-research', reason: 'stale: last collection failed' },
+  ],
 };
 
 export const noFit: CapacityFit = {
   request: { count: 16, minMemoryGiB: 80 },
   fits: [],
-  closest: [{ ...capacityFit.fits[0], units: 16, score: 0.5, reasons: ['only 8 free on one node; 16 needed'] }],
+  closest: [
+    {
+      ...capacityFit.fits[0],
+      units: 16,
+      score: 0.5,
+      reasons: ['only 8 free on one node; 16 needed'],
+    },
+  ],
   summary: 'No node has 16 free GPUs of 80 GiB; the closest has 8.',
   skippedClusters: [],
 };

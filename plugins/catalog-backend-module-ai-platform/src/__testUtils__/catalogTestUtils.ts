@@ -79,7 +79,9 @@ export async function waitFor<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
+      throw new Error(
+        `Timed out waiting for ${what}${last ? `: ${last}` : ''}`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
@@ -106,9 +108,9 @@ export async function getEntity(
   const [namespace, name] = rest.split('/');
   const { status, body } = await getJson(
     server,
-    `/api/catalog/entities/by-name/${encodeURIComponent(kind)}/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(name)}`,
+    `/api/catalog/entities/by-name/${encodeURIComponent(
+      kind,
+    )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
   );
   return status === 200 ? (body as Entity) : undefined;
 }

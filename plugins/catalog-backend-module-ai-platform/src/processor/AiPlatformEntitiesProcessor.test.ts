@@ -114,8 +114,13 @@ describe('AiPlatformEntitiesProcessor', () => {
 
     it('names a wrong apiVersion or an unknown kind of the group', async () => {
       await expect(
-        processor.validateEntityKind({ ...model(), apiVersion: 'ai-platform.dev/v1' }),
-      ).rejects.toThrow('apiVersion must be ai-platform.dev/v1alpha1 (got ai-platform.dev/v1)');
+        processor.validateEntityKind({
+          ...model(),
+          apiVersion: 'ai-platform.dev/v1',
+        }),
+      ).rejects.toThrow(
+        'apiVersion must be ai-platform.dev/v1alpha1 (got ai-platform.dev/v1)',
+      );
       await expect(
         processor.validateEntityKind({ ...model(), kind: 'Dataset' }),
       ).rejects.toThrow('kind must be one of Model, Agent');
@@ -134,7 +139,9 @@ describe('AiPlatformEntitiesProcessor', () => {
           cluster: 'h100-prod',
         },
       };
-      await expect(processor.validateEntityKind(component)).resolves.toBe(false);
+      await expect(processor.validateEntityKind(component)).resolves.toBe(
+        false,
+      );
       await expect(
         processor.validateEntityKind({
           ...component,
@@ -173,7 +180,10 @@ describe('AiPlatformEntitiesProcessor', () => {
       const component: Entity = {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
-        metadata: { name: 'h100-prod-llm-serving-vllm-qwen3-32b', namespace: 'default' },
+        metadata: {
+          name: 'h100-prod-llm-serving-vllm-qwen3-32b',
+          namespace: 'default',
+        },
         spec: {
           type: 'model-server',
           lifecycle: 'production',

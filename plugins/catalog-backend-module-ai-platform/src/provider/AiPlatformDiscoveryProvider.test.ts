@@ -75,7 +75,12 @@ function workloads(): DiscoveredWorkloads {
     cluster: 'h100-prod',
     modelServers: [
       {
-        source: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'llm-serving', name: 'vllm-qwen3-32b' },
+        source: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          namespace: 'llm-serving',
+          name: 'vllm-qwen3-32b',
+        },
         engine: 'vllm',
         modelId: 'Qwen/Qwen3-32B',
         replicas: 2,
@@ -85,7 +90,12 @@ function workloads(): DiscoveredWorkloads {
         podSelector: { app: 'vllm-qwen3-32b' },
       },
       {
-        source: { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', namespace: 'models', name: 'mistral-7b-instruct' },
+        source: {
+          apiVersion: 'serving.kserve.io/v1beta1',
+          kind: 'InferenceService',
+          namespace: 'models',
+          name: 'mistral-7b-instruct',
+        },
         engine: 'kserve',
         modelId: 'mistralai/Mistral-7B-Instruct-v0.3',
         modelUri: 'hf://mistralai/Mistral-7B-Instruct-v0.3',
@@ -96,19 +106,37 @@ function workloads(): DiscoveredWorkloads {
     ],
     agents: [
       {
-        source: { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', namespace: 'kagent', name: 'k8s-agent' },
+        source: {
+          apiVersion: 'kagent.dev/v1alpha2',
+          kind: 'Agent',
+          namespace: 'kagent',
+          name: 'k8s-agent',
+        },
         runtime: 'kagent',
-        modelConfig: { name: 'qwen', provider: 'OpenAI', model: 'Qwen/Qwen3-32B' },
+        modelConfig: {
+          name: 'qwen',
+          provider: 'OpenAI',
+          model: 'Qwen/Qwen3-32B',
+        },
         mcpServers: ['kagent/kagent-tool-server'],
         toolNames: [],
         skills: [],
         ready: true,
       },
       {
-        source: { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', namespace: 'kagent', name: 'gpu-observability-agent' },
+        source: {
+          apiVersion: 'kagent.dev/v1alpha2',
+          kind: 'Agent',
+          namespace: 'kagent',
+          name: 'gpu-observability-agent',
+        },
         runtime: 'kagent',
         description: 'Answers questions about GPU utilisation',
-        modelConfig: { name: 'qwen', provider: 'OpenAI', model: 'Qwen/Qwen3-32B' },
+        modelConfig: {
+          name: 'qwen',
+          provider: 'OpenAI',
+          model: 'Qwen/Qwen3-32B',
+        },
         mcpServers: ['kagent/kagent-tool-server', 'kagent/grafana-mcp'],
         toolNames: [],
         skills: [],
@@ -117,13 +145,23 @@ function workloads(): DiscoveredWorkloads {
     ],
     mcpServers: [
       {
-        source: { apiVersion: 'kagent.dev/v1alpha2', kind: 'RemoteMCPServer', namespace: 'kagent', name: 'kagent-tool-server' },
+        source: {
+          apiVersion: 'kagent.dev/v1alpha2',
+          kind: 'RemoteMCPServer',
+          namespace: 'kagent',
+          name: 'kagent-tool-server',
+        },
         url: 'http://kagent-tools.kagent:8084/mcp',
         tools: [],
         ready: true,
       },
       {
-        source: { apiVersion: 'kagent.dev/v1alpha2', kind: 'RemoteMCPServer', namespace: 'kagent', name: 'grafana-mcp' },
+        source: {
+          apiVersion: 'kagent.dev/v1alpha2',
+          kind: 'RemoteMCPServer',
+          namespace: 'kagent',
+          name: 'grafana-mcp',
+        },
         url: 'http://grafana-mcp.kagent:8000/mcp',
         tools: ['query_prometheus'],
         ready: true,
@@ -183,17 +221,36 @@ describe('AiPlatformDiscoveryProvider with the real catalog backend', () => {
   });
 
   const discovered = async () =>
-    (await queryEntities(backend.server, 'metadata.annotations.ai-platform.dev/cluster=h100-prod'))
-      .filter(e => e.metadata.annotations?.['backstage.io/managed-by-origin-location']?.startsWith('ai-platform:'))
-      .map(e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`)
+    (
+      await queryEntities(
+        backend.server,
+        'metadata.annotations.ai-platform.dev/cluster=h100-prod',
+      )
+    )
+      .filter(e =>
+        e.metadata.annotations?.[
+          'backstage.io/managed-by-origin-location'
+        ]?.startsWith('ai-platform:'),
+      )
+      .map(
+        e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
+      )
       .sort();
 
   it('creates discovered entities merged with the declared ones', async () => {
     await scheduler.triggerTask(TASK_ID);
-    const server = await waitFor('the discovered model server, related', async () => {
-      const e = await getEntity(backend.server, 'component:default/h100-prod-llm-serving-vllm-qwen3-32b');
-      return relationsOf(e).includes('dependsOn resource:default/h100-prod') ? e : undefined;
-    });
+    const server = await waitFor(
+      'the discovered model server, related',
+      async () => {
+        const e = await getEntity(
+          backend.server,
+          'component:default/h100-prod-llm-serving-vllm-qwen3-32b',
+        );
+        return relationsOf(e).includes('dependsOn resource:default/h100-prod')
+          ? e
+          : undefined;
+      },
+    );
     expect(relationsOf(server)).toEqual([
       'dependsOn model:default/qwen3-32b',
       'dependsOn resource:default/h100-prod',
@@ -206,28 +263,52 @@ describe('AiPlatformDiscoveryProvider with the real catalog backend', () => {
       'component:default/h100-prod-models-mistral-7b-instruct',
     ]);
     // One Model per model: the declared qwen3-32b, and a new one for Mistral.
-    const models = (await queryEntities(backend.server, 'kind=model')).map(m => m.metadata.name).sort();
+    const models = (await queryEntities(backend.server, 'kind=model'))
+      .map(m => m.metadata.name)
+      .sort();
     expect(models).toEqual(['mistralai-mistral-7b-instruct-v0.3', 'qwen3-32b']);
 
-    const declaredModel = await waitFor('the declared Model related to the discovered server and agent', async () => {
-      const e = await getEntity(backend.server, 'model:default/qwen3-32b');
-      const r = relationsOf(e);
-      return r.includes('dependencyOf component:default/h100-prod-llm-serving-vllm-qwen3-32b') &&
-        r.includes('dependencyOf agent:default/h100-prod-kagent-gpu-observability-agent')
-        ? e
-        : undefined;
-    });
-    expect(relationsOf(declaredModel)).toContain('dependencyOf agent:default/cluster-doctor');
+    const declaredModel = await waitFor(
+      'the declared Model related to the discovered server and agent',
+      async () => {
+        const e = await getEntity(backend.server, 'model:default/qwen3-32b');
+        const r = relationsOf(e);
+        return r.includes(
+          'dependencyOf component:default/h100-prod-llm-serving-vllm-qwen3-32b',
+        ) &&
+          r.includes(
+            'dependencyOf agent:default/h100-prod-kagent-gpu-observability-agent',
+          )
+          ? e
+          : undefined;
+      },
+    );
+    expect(relationsOf(declaredModel)).toContain(
+      'dependencyOf agent:default/cluster-doctor',
+    );
 
     // The discovered agent uses the declared MCP server (same URL) and the discovered one.
     const agent = await waitFor('the discovered agent', () =>
-      getEntity(backend.server, 'agent:default/h100-prod-kagent-gpu-observability-agent'),
+      getEntity(
+        backend.server,
+        'agent:default/h100-prod-kagent-gpu-observability-agent',
+      ),
     );
-    expect(agent.spec?.tools).toEqual(['api:default/kagent-tools', 'api:default/h100-prod-kagent-grafana-mcp']);
-    await waitFor('the declared MCP API consumed by the discovered agent', async () => {
-      const e = await getEntity(backend.server, 'api:default/kagent-tools');
-      return relationsOf(e).includes('apiConsumedBy agent:default/h100-prod-kagent-gpu-observability-agent') ? e : undefined;
-    });
+    expect(agent.spec?.tools).toEqual([
+      'api:default/kagent-tools',
+      'api:default/h100-prod-kagent-grafana-mcp',
+    ]);
+    await waitFor(
+      'the declared MCP API consumed by the discovered agent',
+      async () => {
+        const e = await getEntity(backend.server, 'api:default/kagent-tools');
+        return relationsOf(e).includes(
+          'apiConsumedBy agent:default/h100-prod-kagent-gpu-observability-agent',
+        )
+          ? e
+          : undefined;
+      },
+    );
   }, 90_000);
 
   it('keeps a cluster list it could not read, and everything when the backend fails', async () => {
@@ -237,25 +318,38 @@ describe('AiPlatformDiscoveryProvider with the real catalog backend', () => {
     await scheduler.triggerTask(TASK_ID);
     // Give the catalog time to act on a mutation, had one been applied.
     await new Promise(resolve => setTimeout(resolve, 3000));
-    expect(await discovered()).toContain('agent:default/h100-prod-kagent-gpu-observability-agent');
+    expect(await discovered()).toContain(
+      'agent:default/h100-prod-kagent-gpu-observability-agent',
+    );
   }, 90_000);
 
   it('removes entities when their objects disappear', async () => {
     const next = workloads();
-    next.modelServers = next.modelServers.filter(s => s.source.kind !== 'InferenceService');
+    next.modelServers = next.modelServers.filter(
+      s => s.source.kind !== 'InferenceService',
+    );
     next.agents = [];
     current = [next];
     await scheduler.triggerTask(TASK_ID);
     const remaining = await waitFor('the removals', async () => {
       const refs = await discovered();
-      return refs.includes('component:default/h100-prod-models-mistral-7b-instruct') ? undefined : refs;
+      return refs.includes(
+        'component:default/h100-prod-models-mistral-7b-instruct',
+      )
+        ? undefined
+        : refs;
     });
     expect(remaining).toEqual([
       'api:default/h100-prod-kagent-grafana-mcp',
       'component:default/h100-prod-llm-serving-vllm-qwen3-32b',
     ]);
     await waitFor('the discovered Mistral Model to go', async () =>
-      (await getEntity(backend.server, 'model:default/mistralai-mistral-7b-instruct-v0.3')) ? undefined : true,
+      (await getEntity(
+        backend.server,
+        'model:default/mistralai-mistral-7b-instruct-v0.3',
+      ))
+        ? undefined
+        : true,
     );
   }, 90_000);
 });

@@ -87,7 +87,8 @@ function h100(): DiscoveredWorkloads {
           name: 'qwen3-32b-vllm',
           provider: 'OpenAI',
           model: 'Qwen/Qwen3-32B',
-          baseUrl: 'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000/v1',
+          baseUrl:
+            'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000/v1',
         },
         mcpServers: ['kagent/kagent-tool-server', 'kagent/grafana-mcp'],
         toolNames: [],
@@ -102,7 +103,11 @@ function h100(): DiscoveredWorkloads {
           name: 'helper',
         },
         runtime: 'kagent',
-        modelConfig: { name: 'openai', provider: 'OpenAI', model: 'gpt-4.1-mini' },
+        modelConfig: {
+          name: 'openai',
+          provider: 'OpenAI',
+          model: 'gpt-4.1-mini',
+        },
         mcpServers: [],
         toolNames: [],
         skills: [],
@@ -191,9 +196,11 @@ function declaredModel(
 }
 
 const build = (items: DiscoveredWorkloads[], declared: Entity[] = []) =>
-  buildDiscoveredEntities(items, DeclaredEntityIndex.fromEntities(declared), OPTIONS).map(
-    b => b.entity,
-  );
+  buildDiscoveredEntities(
+    items,
+    DeclaredEntityIndex.fromEntities(declared),
+    OPTIONS,
+  ).map(b => b.entity);
 
 describe('buildDiscoveredEntities', () => {
   it('creates model servers, one Model per model, agents and MCP servers', () => {
@@ -212,12 +219,16 @@ describe('buildDiscoveredEntities', () => {
       'model:default/qwen-qwen3-32b',
     ]);
 
-    const server = entities.get('component:default/h100-prod-llm-serving-vllm-qwen3-32b')!;
+    const server = entities.get(
+      'component:default/h100-prod-llm-serving-vllm-qwen3-32b',
+    )!;
     expect(server.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': 'ai-platform:cluster/h100-prod',
-      'backstage.io/managed-by-origin-location': 'ai-platform:cluster/h100-prod',
+      'backstage.io/managed-by-origin-location':
+        'ai-platform:cluster/h100-prod',
       'ai-platform.dev/cluster': 'h100-prod',
-      'ai-platform.dev/source-object': 'apps/v1/Deployment/llm-serving/vllm-qwen3-32b',
+      'ai-platform.dev/source-object':
+        'apps/v1/Deployment/llm-serving/vllm-qwen3-32b',
       'ai-platform.dev/model-id': 'Qwen/Qwen3-32B',
       'backstage.io/kubernetes-cluster': 'h100-prod',
       'backstage.io/kubernetes-namespace': 'llm-serving',
@@ -232,11 +243,17 @@ describe('buildDiscoveredEntities', () => {
       cluster: 'resource:default/h100-prod',
     });
     expect(server.metadata.links).toEqual([
-      { url: 'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000', title: 'Endpoint' },
+      {
+        url: 'http://vllm-qwen3-32b.llm-serving.svc.cluster.local:8000',
+        title: 'Endpoint',
+      },
     ]);
 
     // The pool in front of the Deployment depends on it.
-    expect(entities.get('component:default/h100-prod-llm-serving-qwen3-32b-pool')!.spec).toMatchObject({
+    expect(
+      entities.get('component:default/h100-prod-llm-serving-qwen3-32b-pool')!
+        .spec,
+    ).toMatchObject({
       model: 'model:default/qwen-qwen3-32b',
       dependsOn: ['component:default/h100-prod-llm-serving-vllm-qwen3-32b'],
       owner: 'group:default/platform-engineering',
@@ -251,7 +268,9 @@ describe('buildDiscoveredEntities', () => {
       source: { uri: 'hf://qwen/qwen3-32b' },
     });
     expect(
-      entities.get('component:default/a100-research-research-serving-vllm-qwen3-32b')!.spec.model,
+      entities.get(
+        'component:default/a100-research-research-serving-vllm-qwen3-32b',
+      )!.spec.model,
     ).toBe('model:default/qwen-qwen3-32b');
 
     const agent = entities.get('agent:default/h100-prod-kagent-k8s-agent')!;
@@ -271,9 +290,13 @@ describe('buildDiscoveredEntities', () => {
     // A model only reached through a provider: no source, provider noted.
     const external = entities.get('model:default/gpt-4.1-mini')!;
     expect(external.spec.source).toBeUndefined();
-    expect(external.metadata.annotations!['ai-platform.dev/model-provider']).toBe('OpenAI');
+    expect(
+      external.metadata.annotations!['ai-platform.dev/model-provider'],
+    ).toBe('OpenAI');
 
-    expect(entities.get('api:default/h100-prod-kagent-grafana-mcp')!.spec).toMatchObject({
+    expect(
+      entities.get('api:default/h100-prod-kagent-grafana-mcp')!.spec,
+    ).toMatchObject({
       type: 'mcp-server',
       remotes: [{ type: 'sse', url: 'http://grafana-mcp.kagent:8000/mcp' }],
     });
@@ -304,13 +327,20 @@ describe('buildDiscoveredEntities', () => {
   it.each<[string, Entity]>([
     [
       'source URI',
-      declaredModel('mistral-7b', { source: { uri: 'hf://mistralai/Mistral-7B-Instruct-v0.3' } }),
+      declaredModel('mistral-7b', {
+        source: { uri: 'hf://mistralai/Mistral-7B-Instruct-v0.3' },
+      }),
     ],
     [
       'a version source URI',
       declaredModel('mistral-7b', {
         source: { uri: 'oci://registry.example.com/mistral:awq' },
-        versions: [{ name: 'upstream', source: { uri: 'hf://MistralAI/Mistral-7B-Instruct-v0.3/' } }],
+        versions: [
+          {
+            name: 'upstream',
+            source: { uri: 'hf://MistralAI/Mistral-7B-Instruct-v0.3/' },
+          },
+        ],
       }),
     ],
     [
@@ -321,23 +351,33 @@ describe('buildDiscoveredEntities', () => {
         { 'ai-platform.dev/model-id': 'mistralai/Mistral-7B-Instruct-v0.3' },
       ),
     ],
-  ])('links a served model to the declared Model with the same %s', (_what, declared) => {
-    const entities = byRef(build([h100()], [declared]));
-    expect(entities.get('component:default/h100-prod-models-mistral-7b-instruct')!.spec.model).toBe(
-      'model:default/mistral-7b',
-    );
-    expect(entities.has('model:default/mistralai-mistral-7b-instruct-v0.3')).toBe(false);
-  });
+  ])(
+    'links a served model to the declared Model with the same %s',
+    (_what, declared) => {
+      const entities = byRef(build([h100()], [declared]));
+      expect(
+        entities.get('component:default/h100-prod-models-mistral-7b-instruct')!
+          .spec.model,
+      ).toBe('model:default/mistral-7b');
+      expect(
+        entities.has('model:default/mistralai-mistral-7b-instruct-v0.3'),
+      ).toBe(false);
+    },
+  );
 
   it('links agents and servers to a declared Model found through hf:// and the model id', () => {
-    const qwen = declaredModel('qwen3-32b', { source: { uri: 'hf://Qwen/Qwen3-32B' } });
+    const qwen = declaredModel('qwen3-32b', {
+      source: { uri: 'hf://Qwen/Qwen3-32B' },
+    });
     const entities = byRef(build([h100(), a100()], [qwen]));
     expect(entities.has('model:default/qwen-qwen3-32b')).toBe(false);
-    expect(entities.get('agent:default/h100-prod-kagent-k8s-agent')!.spec.models).toEqual([
-      'model:default/qwen3-32b',
-    ]);
     expect(
-      entities.get('component:default/a100-research-research-serving-vllm-qwen3-32b')!.spec.model,
+      entities.get('agent:default/h100-prod-kagent-k8s-agent')!.spec.models,
+    ).toEqual(['model:default/qwen3-32b']);
+    expect(
+      entities.get(
+        'component:default/a100-research-research-serving-vllm-qwen3-32b',
+      )!.spec.model,
     ).toBe('model:default/qwen3-32b');
   });
 
@@ -348,20 +388,34 @@ describe('buildDiscoveredEntities', () => {
       metadata: { name: 'kagent-tools', namespace: 'default' },
       spec: {
         type: 'mcp-server',
-        remotes: [{ type: 'streamable-http', url: 'HTTP://kagent-tools.kagent:8084/mcp/' }],
+        remotes: [
+          {
+            type: 'streamable-http',
+            url: 'HTTP://kagent-tools.kagent:8084/mcp/',
+          },
+        ],
       },
     };
     const entities = byRef(build([h100()], [declared]));
-    expect(entities.has('api:default/h100-prod-kagent-kagent-tool-server')).toBe(false);
-    expect(entities.get('agent:default/h100-prod-kagent-k8s-agent')!.spec.tools).toEqual([
+    expect(
+      entities.has('api:default/h100-prod-kagent-kagent-tool-server'),
+    ).toBe(false);
+    expect(
+      entities.get('agent:default/h100-prod-kagent-k8s-agent')!.spec.tools,
+    ).toEqual([
       'api:default/kagent-tools',
       'api:default/h100-prod-kagent-grafana-mcp',
     ]);
   });
 
   it('leaves objects claimed by declared entities to them', () => {
-    const claim = (kind: string, name: string, sourceObject: string): Entity => ({
-      apiVersion: kind === 'Agent' ? 'ai-platform.dev/v1alpha1' : 'backstage.io/v1alpha1',
+    const claim = (
+      kind: string,
+      name: string,
+      sourceObject: string,
+    ): Entity => ({
+      apiVersion:
+        kind === 'Agent' ? 'ai-platform.dev/v1alpha1' : 'backstage.io/v1alpha1',
       kind,
       metadata: {
         name,
@@ -377,16 +431,29 @@ describe('buildDiscoveredEntities', () => {
       build(
         [h100()],
         [
-          claim('Agent', 'cluster-doctor', 'kagent.dev/v1alpha2/Agent/kagent/k8s-agent'),
-          claim('Component', 'qwen-serving', 'apps/v1/Deployment/llm-serving/vllm-qwen3-32b'),
+          claim(
+            'Agent',
+            'cluster-doctor',
+            'kagent.dev/v1alpha2/Agent/kagent/k8s-agent',
+          ),
+          claim(
+            'Component',
+            'qwen-serving',
+            'apps/v1/Deployment/llm-serving/vllm-qwen3-32b',
+          ),
         ],
       ),
     );
-    expect(entities.has('agent:default/h100-prod-kagent-k8s-agent')).toBe(false);
-    expect(entities.has('component:default/h100-prod-llm-serving-vllm-qwen3-32b')).toBe(false);
-    expect(entities.get('component:default/h100-prod-llm-serving-qwen3-32b-pool')!.spec.dependsOn).toEqual([
-      'component:default/qwen-serving',
-    ]);
+    expect(entities.has('agent:default/h100-prod-kagent-k8s-agent')).toBe(
+      false,
+    );
+    expect(
+      entities.has('component:default/h100-prod-llm-serving-vllm-qwen3-32b'),
+    ).toBe(false);
+    expect(
+      entities.get('component:default/h100-prod-llm-serving-qwen3-32b-pool')!
+        .spec.dependsOn,
+    ).toEqual(['component:default/qwen-serving']);
   });
 
   it('ignores entities it emitted itself when indexing what is declared', () => {
@@ -406,7 +473,9 @@ describe('buildDiscoveredEntities', () => {
       },
       spec: { type: 'kubernetes-cluster' },
     };
-    const [server] = build([a100()], [cluster]).filter(e => e.kind === 'Component');
+    const [server] = build([a100()], [cluster]).filter(
+      e => e.kind === 'Component',
+    );
     expect(server.spec!.cluster).toBe('resource:default/research-a100');
   });
 });

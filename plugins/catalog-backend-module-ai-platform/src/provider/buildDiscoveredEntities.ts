@@ -98,11 +98,18 @@ function modelSourceUri(model: {
   modelId?: string;
   served: boolean;
 }): string | undefined {
-  if (model.modelUri && /^(oci|hf|s3|gs|pvc|https):\/\/\S+$/i.test(model.modelUri)) {
+  if (
+    model.modelUri &&
+    /^(oci|hf|s3|gs|pvc|https):\/\/\S+$/i.test(model.modelUri)
+  ) {
     return model.modelUri;
   }
   // vLLM, SGLang and TGI read an "org/name" model from the Hugging Face Hub.
-  if (model.served && model.modelId && /^[\w.-]+\/[\w.-]+$/.test(model.modelId)) {
+  if (
+    model.served &&
+    model.modelId &&
+    /^[\w.-]+\/[\w.-]+$/.test(model.modelId)
+  ) {
     return `hf://${model.modelId}`;
   }
   return undefined;

@@ -78,7 +78,8 @@ export function readProviderConfig(root: RootConfigService): ProviderConfig {
   const rawFrequency = config?.getOptional('frequency');
   let cron: string | undefined;
   if (typeof rawFrequency === 'string') {
-    if (rawFrequency.trim().split(/\s+/).length >= 5) cron = rawFrequency.trim();
+    if (rawFrequency.trim().split(/\s+/).length >= 5)
+      cron = rawFrequency.trim();
   } else if (
     rawFrequency &&
     typeof rawFrequency === 'object' &&

@@ -18,8 +18,16 @@ import {
 import { ServedOn, ServerWithCluster } from './ServedOn';
 
 function OwnerLink(props: { entity: Entity }) {
-  const owner = parseRef(stringSpec(props.entity, 'owner'), 'group', props.entity.metadata.namespace);
-  return owner ? <EntityRefLink entityRef={owner} defaultKind="group" /> : <>—</>;
+  const owner = parseRef(
+    stringSpec(props.entity, 'owner'),
+    'group',
+    props.entity.metadata.namespace,
+  );
+  return owner ? (
+    <EntityRefLink entityRef={owner} defaultKind="group" />
+  ) : (
+    <>—</>
+  );
 }
 
 function refsOf(entity: Entity, field: string, defaultKind: string) {
@@ -36,13 +44,25 @@ function ModelsTable(props: { data: AiEntities }) {
       rowKey={m => m.metadata.uid ?? m.metadata.name}
       emptyMessage="No Model entities in the catalog yet."
       columns={[
-        { title: 'Model', rowHeader: true, render: m => <EntityRefLink entityRef={m} title={m.metadata.title} /> },
+        {
+          title: 'Model',
+          rowHeader: true,
+          render: m => <EntityRefLink entityRef={m} title={m.metadata.title} />,
+        },
         { title: 'Type', render: m => orDash(stringSpec(m, 'type')) },
         { title: 'Owner', render: m => <OwnerLink entity={m} /> },
         { title: 'Lifecycle', render: m => orDash(stringSpec(m, 'lifecycle')) },
-        { title: 'Parameters', render: m => orDash(stringSpec(m, 'parameters')) },
+        {
+          title: 'Parameters',
+          render: m => orDash(stringSpec(m, 'parameters')),
+        },
         { title: 'GPU needs', render: m => orDash(describeGpuNeeds(m)) },
-        { title: 'Served on', render: m => <ServedOn servers={serversOf(m, props.data.modelServers)} /> },
+        {
+          title: 'Served on',
+          render: m => (
+            <ServedOn servers={serversOf(m, props.data.modelServers)} />
+          ),
+        },
       ]}
     />
   );
@@ -56,17 +76,31 @@ function AgentsTable(props: { data: AiEntities }) {
       rowKey={a => a.metadata.uid ?? a.metadata.name}
       emptyMessage="No Agent entities in the catalog yet."
       columns={[
-        { title: 'Agent', rowHeader: true, render: a => <EntityRefLink entityRef={a} title={a.metadata.title} /> },
+        {
+          title: 'Agent',
+          rowHeader: true,
+          render: a => <EntityRefLink entityRef={a} title={a.metadata.title} />,
+        },
         { title: 'Owner', render: a => <OwnerLink entity={a} /> },
         { title: 'Lifecycle', render: a => orDash(stringSpec(a, 'lifecycle')) },
         { title: 'Runtime', render: a => orDash(stringSpec(a, 'runtime')) },
         {
           title: 'Models',
-          render: a => <EntityRefLinks entityRefs={refsOf(a, 'models', 'model')} defaultKind="model" />,
+          render: a => (
+            <EntityRefLinks
+              entityRefs={refsOf(a, 'models', 'model')}
+              defaultKind="model"
+            />
+          ),
         },
         {
           title: 'MCP tools',
-          render: a => <EntityRefLinks entityRefs={refsOf(a, 'tools', 'api')} defaultKind="api" />,
+          render: a => (
+            <EntityRefLinks
+              entityRefs={refsOf(a, 'tools', 'api')}
+              defaultKind="api"
+            />
+          ),
         },
         {
           title: 'A2A card',
@@ -88,12 +122,20 @@ function ModelServersTable(props: { data: AiEntities }) {
       rowKey={s => s.metadata.uid ?? s.metadata.name}
       emptyMessage="No Components of type model-server yet."
       columns={[
-        { title: 'Model server', rowHeader: true, render: s => <ServerWithCluster server={s} /> },
+        {
+          title: 'Model server',
+          rowHeader: true,
+          render: s => <ServerWithCluster server={s} />,
+        },
         {
           title: 'Model',
           render: s => {
             const model = servedModelRef(s);
-            return model ? <EntityRefLink entityRef={model} defaultKind="model" /> : '—';
+            return model ? (
+              <EntityRefLink entityRef={model} defaultKind="model" />
+            ) : (
+              '—'
+            );
           },
         },
         { title: 'Owner', render: s => <OwnerLink entity={s} /> },
@@ -110,7 +152,8 @@ export function ModelsAndAgentsPage() {
     <PageContent>
       <Loadable state={state} errorTitle="Could not read the catalog">
         {data =>
-          data.models.length + data.agents.length + data.modelServers.length === 0 ? (
+          data.models.length + data.agents.length + data.modelServers.length ===
+          0 ? (
             <EmptyState
               missing="content"
               title="No models or agents yet"
@@ -124,7 +167,10 @@ export function ModelsAndAgentsPage() {
               <Section title="Agents">
                 <AgentsTable data={data} />
               </Section>
-              <Section title="Model servers" subtitle="Components of type model-server: deployments that serve a model.">
+              <Section
+                title="Model servers"
+                subtitle="Components of type model-server: deployments that serve a model."
+              >
                 <ModelServersTable data={data} />
               </Section>
             </>

@@ -18,7 +18,9 @@ export function ServerWithCluster(props: { server: Entity }) {
           {cluster.resourceRef ? (
             <EntityRefLink entityRef={cluster.resourceRef} />
           ) : (
-            <Link to={links.inventory({ cluster: cluster.name })}>{cluster.name}</Link>
+            <Link to={links.inventory({ cluster: cluster.name })}>
+              {cluster.name}
+            </Link>
           )}
         </>
       )}

@@ -12,7 +12,9 @@ import {
 
 /** Lower-cased `kind:namespace/name`, for comparing refs however they were written. */
 export function refKey(ref: string | CompoundEntityRef): string {
-  return (typeof ref === 'string' ? ref : stringifyEntityRef(ref)).toLocaleLowerCase('en-US');
+  return (
+    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
+  ).toLocaleLowerCase('en-US');
 }
 
 export function entityKey(entity: Entity): string {
@@ -35,10 +37,17 @@ export function parseRef(
 
 /** The collector's name for a cluster entity: its annotation, or else its name. */
 export function clusterNameOf(entity: Entity): string {
-  return entity.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.clusterName] ?? entity.metadata.name;
+  return (
+    entity.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.clusterName] ??
+    entity.metadata.name
+  );
 }
 
-export function relationTargets(entity: Entity, type: string, kind?: string): CompoundEntityRef[] {
+export function relationTargets(
+  entity: Entity,
+  type: string,
+  kind?: string,
+): CompoundEntityRef[] {
   return (entity.relations ?? [])
     .filter(r => r.type === type)
     .map(r => parseEntityRef(r.targetRef))
@@ -46,7 +55,9 @@ export function relationTargets(entity: Entity, type: string, kind?: string): Co
 }
 
 /** The Model a model-server Component serves: `spec.model`, or its dependsOn relation to a Model. */
-export function servedModelRef(component: Entity): CompoundEntityRef | undefined {
+export function servedModelRef(
+  component: Entity,
+): CompoundEntityRef | undefined {
   const spec = component.spec as { model?: unknown } | undefined;
   return (
     parseRef(spec?.model, 'model', component.metadata.namespace ?? 'default') ??
@@ -61,10 +72,14 @@ export function serverCluster(component: Entity): {
 } {
   const spec = component.spec as { cluster?: unknown } | undefined;
   const resourceRef =
-    parseRef(spec?.cluster, 'resource', component.metadata.namespace ?? 'default') ??
-    relationTargets(component, 'dependsOn', 'resource')[0];
+    parseRef(
+      spec?.cluster,
+      'resource',
+      component.metadata.namespace ?? 'default',
+    ) ?? relationTargets(component, 'dependsOn', 'resource')[0];
   const name =
-    component.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.cluster] ?? resourceRef?.name;
+    component.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.cluster] ??
+    resourceRef?.name;
   return { resourceRef, name };
 }
 
@@ -87,11 +102,16 @@ export function serversOf(model: Entity, components: Entity[]): Entity[] {
  */
 export function modelFitRequest(model: Entity): CapacityRequest | undefined {
   const resources = (model as ModelEntityV1alpha1).spec?.resources;
-  if (!resources || !(resources.recommendedGpus >= 1) || !(resources.gpuMemoryGiB > 0)) {
+  if (
+    !resources ||
+    !(resources.recommendedGpus >= 1) ||
+    !(resources.gpuMemoryGiB > 0)
+  ) {
     return undefined;
   }
   const perDevice =
-    resources.minGpuMemoryGiBPerDevice ?? resources.gpuMemoryGiB / resources.recommendedGpus;
+    resources.minGpuMemoryGiBPerDevice ??
+    resources.gpuMemoryGiB / resources.recommendedGpus;
   return {
     count: resources.recommendedGpus,
     minMemoryGiB: Math.round(perDevice * 100) / 100,
@@ -116,5 +136,7 @@ export function stringSpec(entity: Entity, field: string): string | undefined {
 
 export function stringListSpec(entity: Entity, field: string): string[] {
   const value = (entity.spec as Record<string, unknown> | undefined)?.[field];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }

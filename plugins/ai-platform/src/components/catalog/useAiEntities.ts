@@ -10,7 +10,9 @@ export interface AiEntities {
 }
 
 const byName = (a: Entity, b: Entity) =>
-  (a.metadata.title ?? a.metadata.name).localeCompare(b.metadata.title ?? b.metadata.name);
+  (a.metadata.title ?? a.metadata.name).localeCompare(
+    b.metadata.title ?? b.metadata.name,
+  );
 
 /** Models, Agents and model-server Components, in three filtered catalog queries. */
 export function useAiEntities() {
@@ -19,7 +21,9 @@ export function useAiEntities() {
     const [models, agents, modelServers] = await Promise.all([
       catalogApi.getEntities({ filter: { kind: 'Model' } }),
       catalogApi.getEntities({ filter: { kind: 'Agent' } }),
-      catalogApi.getEntities({ filter: { kind: 'Component', 'spec.type': 'model-server' } }),
+      catalogApi.getEntities({
+        filter: { kind: 'Component', 'spec.type': 'model-server' },
+      }),
     ]);
     return {
       models: models.items.sort(byName),

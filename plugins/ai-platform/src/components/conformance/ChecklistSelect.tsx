@@ -1,4 +1,7 @@
-import { Checklist, ChecklistVersion } from '@ai-platform/plugin-ai-platform-common';
+import {
+  Checklist,
+  ChecklistVersion,
+} from '@ai-platform/plugin-ai-platform-common';
 import TextField from '@mui/material/TextField';
 
 /** The checklist versions the backend ships, drafts marked as such. */

@@ -12,7 +12,10 @@ export function ClusterHistory(props: { cluster: string; limit?: number }) {
     [api, props.cluster, limit],
   );
   return (
-    <Loadable state={state} errorTitle={`Could not load the history of ${props.cluster}`}>
+    <Loadable
+      state={state}
+      errorTitle={`Could not load the history of ${props.cluster}`}
+    >
       {v => (
         <VerdictChangeTable
           label={`Verdict history of ${props.cluster}`}

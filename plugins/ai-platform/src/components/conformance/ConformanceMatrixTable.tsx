@@ -1,5 +1,8 @@
 import { Fragment } from 'react';
-import { ConformanceMatrix, Verdict } from '@ai-platform/plugin-ai-platform-common';
+import {
+  ConformanceMatrix,
+  Verdict,
+} from '@ai-platform/plugin-ai-platform-common';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -44,7 +47,11 @@ export function ConformanceMatrixTable(props: {
           <TableRow>
             <TableCell sx={{ ...stickyCell, zIndex: 2 }}>Requirement</TableCell>
             {matrix.clusters.map(c => (
-              <TableCell key={c.cluster} scope="col" sx={{ verticalAlign: 'top', minWidth: 150 }}>
+              <TableCell
+                key={c.cluster}
+                scope="col"
+                sx={{ verticalAlign: 'top', minWidth: 150 }}
+              >
                 <Stack spacing={0.5} alignItems="flex-start">
                   <Link
                     component="button"
@@ -60,7 +67,11 @@ export function ConformanceMatrixTable(props: {
                   </Typography>
                   <Stack direction="row" spacing={0.5} alignItems="center">
                     <ReadinessBadge readiness={c.readiness} />
-                    <ProductYamlButton cluster={c.cluster} checklistVersion={matrix.checklistVersion} compact />
+                    <ProductYamlButton
+                      cluster={c.cluster}
+                      checklistVersion={matrix.checklistVersion}
+                      compact
+                    />
                   </Stack>
                   {c.stale && <StaleBadge title="Scored on a stale snapshot" />}
                 </Stack>
@@ -72,7 +83,12 @@ export function ConformanceMatrixTable(props: {
           {groups.map(group => (
             <Fragment key={group.level}>
               <TableRow>
-                <TableCell component="th" scope="rowgroup" colSpan={span} sx={{ bgcolor: 'action.hover' }}>
+                <TableCell
+                  component="th"
+                  scope="rowgroup"
+                  colSpan={span}
+                  sx={{ bgcolor: 'action.hover' }}
+                >
                   <Typography variant="subtitle2" component="span">
                     {group.level} requirements
                   </Typography>
@@ -82,7 +98,11 @@ export function ConformanceMatrixTable(props: {
                 <Fragment key={cat.category}>
                   <TableRow>
                     <TableCell component="th" scope="rowgroup" colSpan={span}>
-                      <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
+                      <Typography
+                        variant="body2"
+                        component="span"
+                        sx={{ fontWeight: 600 }}
+                      >
                         {categoryLabel(cat.category)}
                       </Typography>
                     </TableCell>
@@ -98,7 +118,11 @@ export function ConformanceMatrixTable(props: {
                         >
                           {r.title}
                         </Link>
-                        <Typography variant="caption" component="div" color="text.secondary">
+                        <Typography
+                          variant="caption"
+                          component="div"
+                          color="text.secondary"
+                        >
                           {r.kar ?? 'no KAR'} · {r.id}
                         </Typography>
                       </TableCell>
@@ -106,7 +130,10 @@ export function ConformanceMatrixTable(props: {
                         const verdict: Verdict = c.verdicts[r.id] ?? 'unknown';
                         return (
                           <TableCell key={c.cluster} data-cluster={c.cluster}>
-                            <VerdictBadge verdict={verdict} title={`${c.cluster}: ${r.title}: ${verdict}`} />
+                            <VerdictBadge
+                              verdict={verdict}
+                              title={`${c.cluster}: ${r.title}: ${verdict}`}
+                            />
                           </TableCell>
                         );
                       })}

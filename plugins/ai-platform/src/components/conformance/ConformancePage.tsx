@@ -26,7 +26,8 @@ export function ConformancePage() {
   const api = useAiPlatformApi();
   const [params, setParams] = useSearchParams();
   const requested = params.get('checklist') as ChecklistVersion | null;
-  const version = requested && versions.includes(requested) ? requested : undefined;
+  const version =
+    requested && versions.includes(requested) ? requested : undefined;
   const requirementId = params.get('requirement') ?? undefined;
   const cluster = params.get('cluster') ?? undefined;
   const update = (changes: Record<string, string | undefined>) => {
@@ -39,9 +40,14 @@ export function ConformancePage() {
   };
 
   const checklists = useAsync(() => api.listChecklists(), [api]);
-  const matrix = useAsync(() => api.getConformanceMatrix({ checklistVersion: version }), [api, version]);
+  const matrix = useAsync(
+    () => api.getConformanceMatrix({ checklistVersion: version }),
+    [api, version],
+  );
   const shownVersion = version ?? matrix.value?.checklistVersion;
-  const checklist = checklists.value?.items.find(c => c.version === shownVersion);
+  const checklist = checklists.value?.items.find(
+    c => c.version === shownVersion,
+  );
   const requirement = checklist?.requirements.find(r => r.id === requirementId);
 
   return (
@@ -62,10 +68,14 @@ export function ConformancePage() {
         >
           {checklist?.status === 'draft' && (
             <Alert severity="info" sx={{ mb: 2 }}>
-              Checklist {checklist.version} is a draft: its requirements may still change.
+              Checklist {checklist.version} is a draft: its requirements may
+              still change.
             </Alert>
           )}
-          <Loadable state={matrix} errorTitle="Could not load the conformance matrix">
+          <Loadable
+            state={matrix}
+            errorTitle="Could not load the conformance matrix"
+          >
             {m =>
               m.clusters.length === 0 ? (
                 <EmptyState
@@ -89,7 +99,10 @@ export function ConformancePage() {
             subtitle="Verdict changes between evaluations, newest first."
             actions={
               <Stack direction="row" spacing={1}>
-                <ProductYamlButton cluster={cluster} checklistVersion={shownVersion} />
+                <ProductYamlButton
+                  cluster={cluster}
+                  checklistVersion={shownVersion}
+                />
               </Stack>
             }
           >

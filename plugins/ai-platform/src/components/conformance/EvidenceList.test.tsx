@@ -18,16 +18,28 @@ describe('RequirementEvidence', () => {
             verdict: 'fail',
             reason: 'resource.k8s.io is not served',
             evidence: [
-              { strength: 'strong', supports: false, summary: 'API discovery lists no resource.k8s.io group' },
-              { strength: 'medium', supports: true, summary: 'A DRA driver DaemonSet runs' },
+              {
+                strength: 'strong',
+                supports: false,
+                summary: 'API discovery lists no resource.k8s.io group',
+              },
+              {
+                strength: 'medium',
+                supports: true,
+                summary: 'A DRA driver DaemonSet runs',
+              },
             ],
             cannotProve: 'Allocation end to end',
           }}
         />
       </AiPlatformThemeProvider>,
     );
-    expect((await screen.findByText('strong, against')).closest('[data-tone]')).toHaveAttribute('data-tone', 'error');
-    expect(screen.getByText('medium, for').closest('[data-tone]')).toHaveAttribute('data-tone', 'info');
+    expect(
+      (await screen.findByText('strong, against')).closest('[data-tone]'),
+    ).toHaveAttribute('data-tone', 'error');
+    expect(
+      screen.getByText('medium, for').closest('[data-tone]'),
+    ).toHaveAttribute('data-tone', 'info');
     expect(screen.getByText('Allocation end to end')).toBeInTheDocument();
     expect(screen.getByText('Fail')).toBeInTheDocument();
   });

@@ -1,4 +1,7 @@
-import { EvidenceItem, RequirementResult } from '@ai-platform/plugin-ai-platform-common';
+import {
+  EvidenceItem,
+  RequirementResult,
+} from '@ai-platform/plugin-ai-platform-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ThumbUpOffAlt from '@mui/icons-material/ThumbUpOffAlt';
@@ -9,16 +12,25 @@ import { VerdictBadge } from '../shared/badges';
 
 function objectLabel(object: EvidenceItem['object']): string {
   if (!object) return '—';
-  const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
+  const name = object.namespace
+    ? `${object.namespace}/${object.name}`
+    : object.name;
   return `${object.kind} ${name} (${object.apiVersion})`;
 }
 
 // Evidence against a requirement must not look like evidence for it.
 const toneFor = { strong: 'success', medium: 'info', hint: 'neutral' } as const;
-const toneAgainst = { strong: 'error', medium: 'warning', hint: 'neutral' } as const;
+const toneAgainst = {
+  strong: 'error',
+  medium: 'warning',
+  hint: 'neutral',
+} as const;
 
 /** One requirement's verdict for one cluster, with the evidence behind it. */
-export function RequirementEvidence(props: { result: RequirementResult; label: string }) {
+export function RequirementEvidence(props: {
+  result: RequirementResult;
+  label: string;
+}) {
   const { result } = props;
   return (
     <Stack spacing={1}>

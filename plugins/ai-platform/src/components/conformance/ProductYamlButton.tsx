@@ -31,7 +31,13 @@ export function ProductYamlButton(props: {
   }, [api, toastApi, props.cluster, props.checklistVersion]);
   const label = `Download PRODUCT.yaml for ${props.cluster}`;
   return props.compact ? (
-    <IconButton size="small" aria-label={label} title={label} onClick={download} disabled={state.loading}>
+    <IconButton
+      size="small"
+      aria-label={label}
+      title={label}
+      onClick={download}
+      disabled={state.loading}
+    >
       <Download fontSize="small" />
     </IconButton>
   ) : (

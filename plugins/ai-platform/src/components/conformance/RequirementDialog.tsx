@@ -32,22 +32,38 @@ function ClusterEvidence(props: {
   version: ChecklistVersion;
 }) {
   const load = useScorecardLoader();
-  const state = useAsync(() => load(props.cluster, props.version), [load, props.cluster, props.version]);
+  const state = useAsync(
+    () => load(props.cluster, props.version),
+    [load, props.cluster, props.version],
+  );
   return (
-    <Loadable state={state} errorTitle={`Could not load the scorecard of ${props.cluster}`}>
+    <Loadable
+      state={state}
+      errorTitle={`Could not load the scorecard of ${props.cluster}`}
+    >
       {scorecard => {
-        const result = scorecard.requirements.find(r => r.id === props.requirementId);
+        const result = scorecard.requirements.find(
+          r => r.id === props.requirementId,
+        );
         if (!result) {
-          return <Typography>This requirement is not part of the scorecard of {props.cluster}.</Typography>;
+          return (
+            <Typography>
+              This requirement is not part of the scorecard of {props.cluster}.
+            </Typography>
+          );
         }
         return (
           <>
             {scorecard.stale && (
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                Evaluated on the last good snapshot, collected {formatAge(scorecard.snapshotCollectedAt)}.
+                Evaluated on the last good snapshot, collected{' '}
+                {formatAge(scorecard.snapshotCollectedAt)}.
               </Typography>
             )}
-            <RequirementEvidence result={result} label={`Evidence from ${props.cluster}`} />
+            <RequirementEvidence
+              result={result}
+              label={`Evidence from ${props.cluster}`}
+            />
           </>
         );
       }}
@@ -68,7 +84,13 @@ export function RequirementDialog(props: {
   const titleId = `requirement-${r.id}-title`;
   const openByDefault = matrix.clusters.length <= 5;
   return (
-    <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby={titleId}>
+    <Dialog
+      open
+      onClose={props.onClose}
+      maxWidth="lg"
+      fullWidth
+      aria-labelledby={titleId}
+    >
       <DialogTitle id={titleId}>
         {r.kar ? `${r.kar}: ` : ''}
         {r.title}
@@ -76,7 +98,8 @@ export function RequirementDialog(props: {
       <DialogContent dividers>
         <Stack spacing={2}>
           <Typography variant="body2" color="text.secondary">
-            <code>{r.id}</code> · {r.level} in checklist {matrix.checklistVersion} · {categoryLabel(r.category)}
+            <code>{r.id}</code> · {r.level} in checklist{' '}
+            {matrix.checklistVersion} · {categoryLabel(r.category)}
             {r.officialTest ? ` · official test: ${r.officialTest}` : ''}
           </Typography>
           <Typography>{r.description}</Typography>

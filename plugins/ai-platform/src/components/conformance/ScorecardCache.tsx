@@ -1,5 +1,9 @@
 import { createContext, ReactNode, useContext, useMemo } from 'react';
-import { AiPlatformApi, ChecklistVersion, Scorecard } from '@ai-platform/plugin-ai-platform-common';
+import {
+  AiPlatformApi,
+  ChecklistVersion,
+  Scorecard,
+} from '@ai-platform/plugin-ai-platform-common';
 import { useAiPlatformApi } from '../shared/useAiPlatformApi';
 
 type Load = (cluster: string, version?: ChecklistVersion) => Promise<Scorecard>;
@@ -25,11 +29,18 @@ function createLoader(api: AiPlatformApi): Load {
 export function ScorecardCacheProvider(props: { children: ReactNode }) {
   const api = useAiPlatformApi();
   const load = useMemo(() => createLoader(api), [api]);
-  return <ScorecardCacheContext.Provider value={load}>{props.children}</ScorecardCacheContext.Provider>;
+  return (
+    <ScorecardCacheContext.Provider value={load}>
+      {props.children}
+    </ScorecardCacheContext.Provider>
+  );
 }
 
 export function useScorecardLoader(): Load {
   const api = useAiPlatformApi();
   const cached = useContext(ScorecardCacheContext);
-  return useMemo(() => cached ?? ((c, v) => api.getScorecard(c, { checklistVersion: v })), [cached, api]);
+  return useMemo(
+    () => cached ?? ((c, v) => api.getScorecard(c, { checklistVersion: v })),
+    [cached, api],
+  );
 }

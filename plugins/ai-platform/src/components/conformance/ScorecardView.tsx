@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { ChecklistVersion, Scorecard } from '@ai-platform/plugin-ai-platform-common';
+import {
+  ChecklistVersion,
+  Scorecard,
+} from '@ai-platform/plugin-ai-platform-common';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -10,11 +13,7 @@ import ExpandMore from '@mui/icons-material/ExpandMore';
 import useAsync from 'react-use/esm/useAsync';
 import { Loadable } from '../shared/Loadable';
 import { Section } from '../shared/Section';
-import {
-  ReadinessBadge,
-  VerdictBadge,
-  verdictLabels,
-} from '../shared/badges';
+import { ReadinessBadge, VerdictBadge, verdictLabels } from '../shared/badges';
 import { formatAge, formatDateTime } from '../shared/format';
 import { useAiPlatformApi } from '../shared/useAiPlatformApi';
 import { ChecklistSelect } from './ChecklistSelect';
@@ -35,10 +34,19 @@ function ScorecardBody(props: { scorecard: Scorecard }) {
         </Alert>
       )}
       {s.checklistStatus === 'draft' && (
-        <Alert severity="info">Checklist {s.checklistVersion} is a draft: its requirements may still change.</Alert>
+        <Alert severity="info">
+          Checklist {s.checklistVersion} is a draft: its requirements may still
+          change.
+        </Alert>
       )}
-      {s.checklistNote && <Typography variant="body2">{s.checklistNote}</Typography>}
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }}>
+      {s.checklistNote && (
+        <Typography variant="body2">{s.checklistNote}</Typography>
+      )}
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        alignItems={{ sm: 'center' }}
+      >
         <Typography component="p" sx={{ fontWeight: 500 }}>
           MUSTs passed {s.summary.must.pass} of {s.summary.must.total}
         </Typography>
@@ -49,8 +57,12 @@ function ScorecardBody(props: { scorecard: Scorecard }) {
       </Stack>
       <Typography variant="body2">{s.summary.readinessReason}</Typography>
       <Typography variant="caption" color="text.secondary">
-        Checklist {s.checklistVersion}, Kubernetes {s.kubernetesVersion ?? 'unknown'}, evaluated{' '}
-        <span title={formatDateTime(s.evaluatedAt)}>{formatAge(s.evaluatedAt)}</span>.
+        Checklist {s.checklistVersion}, Kubernetes{' '}
+        {s.kubernetesVersion ?? 'unknown'}, evaluated{' '}
+        <span title={formatDateTime(s.evaluatedAt)}>
+          {formatAge(s.evaluatedAt)}
+        </span>
+        .
       </Typography>
       {groups.map(group => (
         <div key={group.level}>
@@ -59,13 +71,26 @@ function ScorecardBody(props: { scorecard: Scorecard }) {
           </Typography>
           {group.categories.map(cat => (
             <div key={cat.category}>
-              <Typography variant="subtitle2" component="h4" sx={{ mt: 1, mb: 0.5 }}>
+              <Typography
+                variant="subtitle2"
+                component="h4"
+                sx={{ mt: 1, mb: 0.5 }}
+              >
                 {categoryLabel(cat.category)}
               </Typography>
               {cat.requirements.map(r => (
-                <Accordion key={r.id} disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
+                <Accordion
+                  key={r.id}
+                  disableGutters
+                  slotProps={{ transition: { unmountOnExit: true } }}
+                >
                   <AccordionSummary expandIcon={<ExpandMore />}>
-                    <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap' }}>
+                    <Stack
+                      direction="row"
+                      spacing={1}
+                      alignItems="center"
+                      sx={{ flexWrap: 'wrap' }}
+                    >
                       <VerdictBadge verdict={r.verdict} />
                       {r.lastKnownVerdict && (
                         <Typography component="span" variant="caption">
@@ -75,13 +100,20 @@ function ScorecardBody(props: { scorecard: Scorecard }) {
                       <Typography component="span" sx={{ fontWeight: 500 }}>
                         {r.title}
                       </Typography>
-                      <Typography component="span" variant="caption" color="text.secondary">
+                      <Typography
+                        component="span"
+                        variant="caption"
+                        color="text.secondary"
+                      >
                         {r.kar ?? 'no KAR'} · {r.id}
                       </Typography>
                     </Stack>
                   </AccordionSummary>
                   <AccordionDetails>
-                    <RequirementEvidence result={r} label={`Evidence for ${r.id}`} />
+                    <RequirementEvidence
+                      result={r}
+                      label={`Evidence for ${r.id}`}
+                    />
                   </AccordionDetails>
                 </Accordion>
               ))}
@@ -110,13 +142,23 @@ export function ScorecardView(props: { cluster: string }) {
         actions={
           <Stack direction="row" spacing={1} alignItems="center">
             {checklists.value && (
-              <ChecklistSelect checklists={checklists.value.items} value={shown} onChange={setVersion} />
+              <ChecklistSelect
+                checklists={checklists.value.items}
+                value={shown}
+                onChange={setVersion}
+              />
             )}
-            <ProductYamlButton cluster={props.cluster} checklistVersion={shown} />
+            <ProductYamlButton
+              cluster={props.cluster}
+              checklistVersion={shown}
+            />
           </Stack>
         }
       >
-        <Loadable state={scorecard} errorTitle={`Could not load the scorecard of ${props.cluster}`}>
+        <Loadable
+          state={scorecard}
+          errorTitle={`Could not load the scorecard of ${props.cluster}`}
+        >
           {s => <ScorecardBody scorecard={s} />}
         </Loadable>
       </Section>

@@ -1,4 +1,7 @@
-import { RequirementCategory, RequirementLevel } from '@ai-platform/plugin-ai-platform-common';
+import {
+  RequirementCategory,
+  RequirementLevel,
+} from '@ai-platform/plugin-ai-platform-common';
 
 export const categoryLabels: Record<RequirementCategory, string> = {
   accelerators: 'Accelerators',
@@ -24,9 +27,9 @@ export interface RequirementGroup<T> {
  * MUSTs first, then SHOULDs; within each, categories in the PRODUCT.yaml
  * order, requirements in the order the checklist lists them.
  */
-export function groupRequirements<T extends { level: RequirementLevel; category: string }>(
-  requirements: T[],
-): RequirementGroup<T>[] {
+export function groupRequirements<
+  T extends { level: RequirementLevel; category: string },
+>(requirements: T[]): RequirementGroup<T>[] {
   const groups: RequirementGroup<T>[] = [];
   for (const level of ['MUST', 'SHOULD'] as RequirementLevel[]) {
     const ofLevel = requirements.filter(r => r.level === level);

@@ -23,8 +23,22 @@ export function AgentCard() {
           facts={[
             ['Runtime', orDash(stringSpec(entity, 'runtime'))],
             ['Type', orDash(stringSpec(entity, 'type'))],
-            ['Models', models.length ? <EntityRefLinks entityRefs={models} defaultKind="model" /> : 'None'],
-            ['MCP tools', tools.length ? <EntityRefLinks entityRefs={tools} defaultKind="api" /> : 'None'],
+            [
+              'Models',
+              models.length ? (
+                <EntityRefLinks entityRefs={models} defaultKind="model" />
+              ) : (
+                'None'
+              ),
+            ],
+            [
+              'MCP tools',
+              tools.length ? (
+                <EntityRefLinks entityRefs={tools} defaultKind="api" />
+              ) : (
+                'None'
+              ),
+            ],
             ['A2A card', card ? <Link to={card}>{card}</Link> : '—'],
           ]}
         />

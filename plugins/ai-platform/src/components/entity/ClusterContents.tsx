@@ -17,7 +17,10 @@ export function ClusterInventoryContent() {
       <Box>
         <ClusterInventoryPanel cluster={cluster} title="GPU inventory" />
         <Section title="GPU nodes" subtitle="Open a node to see its devices.">
-          <NodeTable query={{ clusters: [cluster] }} label={`GPU nodes in ${cluster}`} />
+          <NodeTable
+            query={{ clusters: [cluster] }}
+            label={`GPU nodes in ${cluster}`}
+          />
         </Section>
         <Section title="Where does it fit in this cluster?">
           <CapacityFitBox clusters={[cluster]} />

@@ -21,7 +21,12 @@ import { ReactNode } from 'react';
 function Row(props: { label: string; children: ReactNode }) {
   return (
     <Stack direction="row" spacing={2} sx={{ py: 0.5 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 130 }} component="dt">
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        sx={{ minWidth: 130 }}
+        component="dt"
+      >
         {props.label}
       </Typography>
       <Typography variant="body2" component="dd" sx={{ m: 0 }}>
@@ -31,9 +36,19 @@ function Row(props: { label: string; children: ReactNode }) {
   );
 }
 
-function Part<T>(props: { state: AsyncLike<T>; children: (v: T) => ReactNode; unavailable: string }) {
+function Part<T>(props: {
+  state: AsyncLike<T>;
+  children: (v: T) => ReactNode;
+  unavailable: string;
+}) {
   if (props.state.error) {
-    return <>{isNotFound(props.state.error) ? props.unavailable : `Unavailable: ${props.state.error.message}`}</>;
+    return (
+      <>
+        {isNotFound(props.state.error)
+          ? props.unavailable
+          : `Unavailable: ${props.state.error.message}`}
+      </>
+    );
   }
   if (props.state.value === undefined) return <Skeleton width={120} />;
   return <>{props.children(props.state.value)}</>;
@@ -59,7 +74,10 @@ export function ClusterSummaryCard() {
   const cluster = clusterNameOf(entity);
   const api = useAiPlatformApi();
   const status = useAsync(() => api.getCluster(cluster), [api, cluster]);
-  const inventory = useAsync(() => api.getClusterInventory(cluster), [api, cluster]);
+  const inventory = useAsync(
+    () => api.getClusterInventory(cluster),
+    [api, cluster],
+  );
   const scorecard = useAsync(() => api.getScorecard(cluster), [api, cluster]);
   const inventoryTab = useEntityTabLink('gpu-inventory');
   const conformanceTab = useEntityTabLink('ai-conformance');
@@ -67,72 +85,83 @@ export function ClusterSummaryCard() {
   let body: ReactNode;
   if (status.error && isNotFound(status.error)) {
     body = (
-          <Typography variant="body2">
-            The AI Platform does not collect a cluster named <code>{cluster}</code>. Add it to{' '}
-            <code>kubernetes.clusterLocatorMethods</code>, or set the{' '}
-            <code>ai-platform.dev/cluster-name</code> annotation of{' '}
-            {stringifyEntityRef(entity)} to the name it is collected under.
-          </Typography>
+      <Typography variant="body2">
+        The AI Platform does not collect a cluster named <code>{cluster}</code>.
+        Add it to <code>kubernetes.clusterLocatorMethods</code>, or set the{' '}
+        <code>ai-platform.dev/cluster-name</code> annotation of{' '}
+        {stringifyEntityRef(entity)} to the name it is collected under.
+      </Typography>
     );
   } else if (status.error) {
     body = (
-          <ResponseErrorPanel error={status.error} title={`Could not load ${cluster}`} />
+      <ResponseErrorPanel
+        error={status.error}
+        title={`Could not load ${cluster}`}
+      />
     );
   } else {
     body = (
-          <Stack component="dl" sx={{ m: 0 }}>
-            <Row label="Collection">
-              <Part state={status} unavailable="—">
-                {s => (
-                  <Stack spacing={0.5}>
-                    <span>
-                      <ClusterStateBadge state={s.state} />{' '}
-                      <span title={formatDateTime(s.lastSuccessAt)}>
-                        last seen {s.lastSuccessAt ? formatAge(s.lastSuccessAt) : 'never'}
-                      </span>
-                    </span>
-                    {describeProblem(s) && <span>{describeProblem(s)}</span>}
-                  </Stack>
-                )}
-              </Part>
-            </Row>
-            <Row label="Kubernetes">
-              <Part state={status} unavailable="—">
-                {s => orDash(s.kubernetesVersion?.gitVersion)}
-              </Part>
-            </Row>
-            <Row label="GPUs">
-              <Part state={inventory} unavailable="Not collected yet">
-                {inv => `${inv.gpus.physical} physical, ${inv.gpus.allocated} allocated, ${inv.gpus.free} free (${inv.gpuNodes} GPU nodes)`}
-              </Part>
-            </Row>
-            <Row label="AI conformance">
-              <Part state={scorecard} unavailable="No scorecard yet">
-                {s => (
-                  <span>
-                    MUSTs passed {s.summary.must.pass} of {s.summary.must.total}{' '}
-                    <ReadinessBadge readiness={s.summary.readiness} title={s.summary.readinessReason} />
-                    <Typography variant="caption" color="text.secondary" component="span">
-                      {' '}
-                      checklist {s.checklistVersion}
-                    </Typography>
+      <Stack component="dl" sx={{ m: 0 }}>
+        <Row label="Collection">
+          <Part state={status} unavailable="—">
+            {s => (
+              <Stack spacing={0.5}>
+                <span>
+                  <ClusterStateBadge state={s.state} />{' '}
+                  <span title={formatDateTime(s.lastSuccessAt)}>
+                    last seen{' '}
+                    {s.lastSuccessAt ? formatAge(s.lastSuccessAt) : 'never'}
                   </span>
-                )}
-              </Part>
-            </Row>
-            <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
-              <Link to={inventoryTab}>GPU inventory</Link>
-              <Link to={conformanceTab}>AI conformance</Link>
-            </Stack>
-          </Stack>
+                </span>
+                {describeProblem(s) && <span>{describeProblem(s)}</span>}
+              </Stack>
+            )}
+          </Part>
+        </Row>
+        <Row label="Kubernetes">
+          <Part state={status} unavailable="—">
+            {s => orDash(s.kubernetesVersion?.gitVersion)}
+          </Part>
+        </Row>
+        <Row label="GPUs">
+          <Part state={inventory} unavailable="Not collected yet">
+            {inv =>
+              `${inv.gpus.physical} physical, ${inv.gpus.allocated} allocated, ${inv.gpus.free} free (${inv.gpuNodes} GPU nodes)`
+            }
+          </Part>
+        </Row>
+        <Row label="AI conformance">
+          <Part state={scorecard} unavailable="No scorecard yet">
+            {s => (
+              <span>
+                MUSTs passed {s.summary.must.pass} of {s.summary.must.total}{' '}
+                <ReadinessBadge
+                  readiness={s.summary.readiness}
+                  title={s.summary.readinessReason}
+                />
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="span"
+                >
+                  {' '}
+                  checklist {s.checklistVersion}
+                </Typography>
+              </span>
+            )}
+          </Part>
+        </Row>
+        <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
+          <Link to={inventoryTab}>GPU inventory</Link>
+          <Link to={conformanceTab}>AI conformance</Link>
+        </Stack>
+      </Stack>
     );
   }
 
   return (
     <AiPlatformThemeProvider>
-      <Section title="AI Platform">
-        {body}
-      </Section>
+      <Section title="AI Platform">{body}</Section>
     </AiPlatformThemeProvider>
   );
 }

@@ -9,7 +9,11 @@ import { Section } from '../shared/Section';
 import { Loadable } from '../shared/Loadable';
 import { orDash } from '../shared/format';
 import { useAiPlatformApi } from '../shared/useAiPlatformApi';
-import { describeGpuNeeds, modelFitRequest, serversOf } from '../catalog/entityHelpers';
+import {
+  describeGpuNeeds,
+  modelFitRequest,
+  serversOf,
+} from '../catalog/entityHelpers';
 import { ServedOn } from '../catalog/ServedOn';
 import { CapacityFitResult } from '../inventory/CapacityFitBox';
 import { FactList } from './FactList';
@@ -18,22 +22,31 @@ function WhereItFits(props: { model: ModelEntityV1alpha1 }) {
   const api = useAiPlatformApi();
   const request = modelFitRequest(props.model);
   const state = useAsync(
-    async () => (request ? api.fitCapacity({ ...request, limit: 5 }) : undefined),
+    async () =>
+      request ? api.fitCapacity({ ...request, limit: 5 }) : undefined,
     [api, JSON.stringify(request)],
   );
   if (!request) {
     return (
       <Typography variant="body2" color="text.secondary">
-        Add <code>spec.resources</code> (gpuMemoryGiB, recommendedGpus) to see where this model fits.
+        Add <code>spec.resources</code> (gpuMemoryGiB, recommendedGpus) to see
+        where this model fits.
       </Typography>
     );
   }
-  if (state.error) return <ResponseErrorPanel error={state.error} title="Could not check capacity" />;
+  if (state.error)
+    return (
+      <ResponseErrorPanel
+        error={state.error}
+        title="Could not check capacity"
+      />
+    );
   if (state.loading || !state.value) return <Progress />;
   return (
     <>
       <Typography variant="body2" color="text.secondary">
-        One replica: {request.count} × at least {request.minMemoryGiB} GiB on one node.
+        One replica: {request.count} × at least {request.minMemoryGiB} GiB on
+        one node.
       </Typography>
       <CapacityFitResult fit={state.value} />
     </>
@@ -58,13 +71,37 @@ export function ModelCard() {
       <Section title="Model">
         <FactList
           facts={[
-            ['Source', spec.source ? <><code>{spec.source.uri}</code>{spec.source.digest && <><br /><code>{spec.source.digest}</code></>}</> : '—'],
+            [
+              'Source',
+              spec.source ? (
+                <>
+                  <code>{spec.source.uri}</code>
+                  {spec.source.digest && (
+                    <>
+                      <br />
+                      <code>{spec.source.digest}</code>
+                    </>
+                  )}
+                </>
+              ) : (
+                '—'
+              ),
+            ],
             ['Type', orDash(spec.type)],
             ['Format', orDash(spec.format)],
             ['Size', spec.parameters ? `${spec.parameters} parameters` : '—'],
-            ['Precision', [spec.precision, spec.quantization].filter(Boolean).join(', ') || '—'],
+            [
+              'Precision',
+              [spec.precision, spec.quantization].filter(Boolean).join(', ') ||
+                '—',
+            ],
             ['Architecture', orDash(spec.architecture)],
-            ['Context length', spec.contextLength ? `${spec.contextLength.toLocaleString('en-US')} tokens` : '—'],
+            [
+              'Context length',
+              spec.contextLength
+                ? `${spec.contextLength.toLocaleString('en-US')} tokens`
+                : '—',
+            ],
             ['License', orDash(spec.license)],
             ['GPU needs', orDash(describeGpuNeeds(model))],
           ]}

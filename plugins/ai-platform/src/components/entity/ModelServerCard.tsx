@@ -1,4 +1,7 @@
-import { AI_PLATFORM_ANNOTATIONS, DiscoveredModelServer } from '@ai-platform/plugin-ai-platform-common';
+import {
+  AI_PLATFORM_ANNOTATIONS,
+  DiscoveredModelServer,
+} from '@ai-platform/plugin-ai-platform-common';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Skeleton from '@mui/material/Skeleton';
 import useAsync from 'react-use/esm/useAsync';
@@ -16,7 +19,14 @@ function sourceKey(s: DiscoveredModelServer['source']) {
 function gpusRequested(server: DiscoveredModelServer): string {
   const entries = Object.entries(server.acceleratorRequests);
   if (entries.length === 0) return 'None';
-  return entries.map(([resource, n]) => `${n} × ${resource}`).join(', ') + (server.replicas !== undefined ? ` per replica, ${server.replicas} replica${server.replicas === 1 ? '' : 's'}` : '');
+  return (
+    entries.map(([resource, n]) => `${n} × ${resource}`).join(', ') +
+    (server.replicas !== undefined
+      ? ` per replica, ${server.replicas} replica${
+          server.replicas === 1 ? '' : 's'
+        }`
+      : '')
+  );
 }
 
 function readyLabel(ready: boolean | 'unknown'): string {
@@ -30,22 +40,34 @@ export function ModelServerCard() {
   const api = useAiPlatformApi();
   const model = servedModelRef(entity);
   const cluster = serverCluster(entity);
-  const source = entity.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.sourceObject];
+  const source =
+    entity.metadata.annotations?.[AI_PLATFORM_ANNOTATIONS.sourceObject];
   const discovered = useAsync(async () => {
     if (!cluster.name || !source) return undefined;
-    const { items } = await api.listDiscoveredWorkloads({ cluster: cluster.name });
-    return items.flatMap(w => w.modelServers).find(s => sourceKey(s.source) === source);
+    const { items } = await api.listDiscoveredWorkloads({
+      cluster: cluster.name,
+    });
+    return items
+      .flatMap(w => w.modelServers)
+      .find(s => sourceKey(s.source) === source);
   }, [api, cluster.name, source]);
 
   let live: [string, ReactNode][];
   if (!source) {
-    live = [['GPUs requested', 'Not known: this server was not discovered from a cluster']];
+    live = [
+      [
+        'GPUs requested',
+        'Not known: this server was not discovered from a cluster',
+      ],
+    ];
   } else if (discovered.loading) {
     live = [['GPUs requested', <Skeleton width={120} />]];
   } else if (discovered.error) {
     live = [['GPUs requested', `Unavailable: ${discovered.error.message}`]];
   } else if (!discovered.value) {
-    live = [['GPUs requested', 'Not found in the latest snapshot of the cluster']];
+    live = [
+      ['GPUs requested', 'Not found in the latest snapshot of the cluster'],
+    ];
   } else {
     const s = discovered.value;
     live = [
@@ -53,7 +75,10 @@ export function ModelServerCard() {
       ['GPUs requested', gpusRequested(s)],
       ['Ready', readyLabel(s.ready)],
       ['Endpoint', s.url ?? '—'],
-      ['Inference pools', s.inferencePools.length ? s.inferencePools.join(', ') : 'None'],
+      [
+        'Inference pools',
+        s.inferencePools.length ? s.inferencePools.join(', ') : 'None',
+      ],
     ];
   }
 
@@ -62,10 +87,21 @@ export function ModelServerCard() {
       <Section title="Model server">
         <FactList
           facts={[
-            ['Model', model ? <EntityRefLink entityRef={model} defaultKind="model" /> : 'Not linked to a Model'],
+            [
+              'Model',
+              model ? (
+                <EntityRefLink entityRef={model} defaultKind="model" />
+              ) : (
+                'Not linked to a Model'
+              ),
+            ],
             [
               'Cluster',
-              cluster.resourceRef ? <EntityRefLink entityRef={cluster.resourceRef} /> : cluster.name ?? '—',
+              cluster.resourceRef ? (
+                <EntityRefLink entityRef={cluster.resourceRef} />
+              ) : (
+                cluster.name ?? '—'
+              ),
             ],
             ['Source object', source ? <code>{source}</code> : '—'],
             ...live,

@@ -32,7 +32,11 @@ function PlacementTable(props: { label: string; placements: Placement[] }) {
       rowKey={p => `${p.cluster}/${p.node}/${p.resourceName}`}
       pageSize={10}
       columns={[
-        { title: 'Rank', align: 'right', render: p => props.placements.indexOf(p) + 1 },
+        {
+          title: 'Rank',
+          align: 'right',
+          render: p => props.placements.indexOf(p) + 1,
+        },
         {
           title: 'Cluster',
           render: p => (
@@ -43,8 +47,21 @@ function PlacementTable(props: { label: string; placements: Placement[] }) {
         },
         { title: 'Node', rowHeader: true, render: p => p.node },
         { title: 'Product', render: p => p.product },
-        { title: 'Kind', render: p => <UnitKindBadge kind={p.kind} dra={p.dra} label={placementKindLabel(p)} /> },
-        { title: 'Memory per unit', align: 'right', render: p => formatGiB(p.memoryMiB) },
+        {
+          title: 'Kind',
+          render: p => (
+            <UnitKindBadge
+              kind={p.kind}
+              dra={p.dra}
+              label={placementKindLabel(p)}
+            />
+          ),
+        },
+        {
+          title: 'Memory per unit',
+          align: 'right',
+          render: p => formatGiB(p.memoryMiB),
+        },
         { title: 'Free units', align: 'right', render: p => p.freeUnits },
         { title: 'Units used', align: 'right', render: p => p.units },
         {
@@ -87,7 +104,10 @@ export function CapacityFitResult(props: { fit: CapacityFit }) {
       {fit.skippedClusters.length > 0 && (
         <Typography variant="body2" color="text.secondary">
           Not considered:{' '}
-          {fit.skippedClusters.map(s => `${s.cluster} (${s.reason})`).join('; ')}.
+          {fit.skippedClusters
+            .map(s => `${s.cluster} (${s.reason})`)
+            .join('; ')}
+          .
         </Typography>
       )}
     </Stack>
@@ -105,7 +125,9 @@ export function CapacityFitBox(props: {
   const api = useAiPlatformApi();
   const [count, setCount] = useState(String(props.initial?.count ?? 4));
   const [minMemory, setMinMemory] = useState(
-    props.initial?.minMemoryGiB !== undefined ? String(props.initial.minMemoryGiB) : '80',
+    props.initial?.minMemoryGiB !== undefined
+      ? String(props.initial.minMemoryGiB)
+      : '80',
   );
   const [vendor, setVendor] = useState<string>(props.initial?.vendor ?? '');
   const [product, setProduct] = useState(props.initial?.product ?? '');
@@ -116,7 +138,9 @@ export function CapacityFitBox(props: {
   const countNumber = Number(count);
   const countValid = Number.isInteger(countNumber) && countNumber >= 1;
   const memoryNumber = minMemory.trim() === '' ? undefined : Number(minMemory);
-  const memoryValid = memoryNumber === undefined || (Number.isFinite(memoryNumber) && memoryNumber > 0);
+  const memoryValid =
+    memoryNumber === undefined ||
+    (Number.isFinite(memoryNumber) && memoryNumber > 0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -132,7 +156,11 @@ export function CapacityFitBox(props: {
   return (
     <div>
       <form onSubmit={submit} aria-label="Capacity fit">
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'flex-start' }}>
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={2}
+          alignItems={{ md: 'flex-start' }}
+        >
           <TextField
             size="small"
             type="number"
@@ -141,7 +169,10 @@ export function CapacityFitBox(props: {
             onChange={e => setCount(e.target.value)}
             error={!countValid}
             helperText={countValid ? ' ' : 'A whole number, 1 or more'}
-            slotProps={{ htmlInput: { min: 1, step: 1 }, inputLabel: { shrink: true } }}
+            slotProps={{
+              htmlInput: { min: 1, step: 1 },
+              inputLabel: { shrink: true },
+            }}
             required
           />
           <TextField
@@ -161,7 +192,10 @@ export function CapacityFitBox(props: {
             value={vendor}
             onChange={e => setVendor(e.target.value)}
             helperText=" "
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+            }}
             sx={{ minWidth: 120 }}
           >
             <option value="">Any</option>
@@ -186,7 +220,12 @@ export function CapacityFitBox(props: {
         </Stack>
       </form>
       {state.loading && <Progress />}
-      {state.error && <ResponseErrorPanel error={state.error} title="Could not check capacity" />}
+      {state.error && (
+        <ResponseErrorPanel
+          error={state.error}
+          title="Could not check capacity"
+        />
+      )}
       {!state.loading && state.value && <CapacityFitResult fit={state.value} />}
     </div>
   );

@@ -6,7 +6,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { Loadable } from '../shared/Loadable';
 import { Section } from '../shared/Section';
 import { SimpleTable } from '../shared/SimpleTable';
-import { formatAge, formatDateTime, formatGiB, unitKindLabel, vendorLabel } from '../shared/format';
+import {
+  formatAge,
+  formatDateTime,
+  formatGiB,
+  unitKindLabel,
+  vendorLabel,
+} from '../shared/format';
 import { useAiPlatformApi } from '../shared/useAiPlatformApi';
 import { UnitKindBadge } from './UnitKindBadge';
 
@@ -22,7 +28,11 @@ function Totals(props: { inventory: Inventory }) {
       <strong>{inv.gpus.allocated}</strong> allocated,{' '}
       <strong>{inv.gpus.free}</strong> free.{' '}
       <Typography component="span" variant="body2" color="text.secondary">
-        Collected <span title={formatDateTime(inv.collectedAt)}>{formatAge(inv.collectedAt)}</span>.
+        Collected{' '}
+        <span title={formatDateTime(inv.collectedAt)}>
+          {formatAge(inv.collectedAt)}
+        </span>
+        .
       </Typography>
     </Typography>
   );
@@ -56,7 +66,11 @@ export function ClusterInventoryView(props: { inventory: Inventory }) {
         columns={[
           { title: 'Product', rowHeader: true, render: p => p.product },
           { title: 'Vendor', render: p => vendorLabel(p.vendor) },
-          { title: 'Memory', align: 'right', render: p => formatGiB(p.memoryMiB) },
+          {
+            title: 'Memory',
+            align: 'right',
+            render: p => formatGiB(p.memoryMiB),
+          },
           { title: 'Nodes', align: 'right', render: p => p.nodes },
           { title: 'Physical', align: 'right', render: p => p.physical },
           { title: 'Allocatable', align: 'right', render: p => p.allocatable },
@@ -69,8 +83,8 @@ export function ClusterInventoryView(props: { inventory: Inventory }) {
           MIG partitions and shared GPUs
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Units carved out of physical GPUs. They are counted as units, never
-          as extra GPUs.
+          Units carved out of physical GPUs. They are counted as units, never as
+          extra GPUs.
         </Typography>
         <SimpleTable
           label={`MIG partitions and shared GPUs in ${inv.cluster}`}
@@ -78,14 +92,31 @@ export function ClusterInventoryView(props: { inventory: Inventory }) {
           rowKey={p => `${p.resourceName}/${p.product}`}
           emptyMessage="No MIG partitions or shared GPUs: every GPU is scheduled whole."
           columns={[
-            { title: 'Resource', rowHeader: true, render: p => <code>{p.resourceName}</code> },
+            {
+              title: 'Resource',
+              rowHeader: true,
+              render: p => <code>{p.resourceName}</code>,
+            },
             {
               title: 'Kind',
-              render: p => <UnitKindBadge kind={p.kind} label={unitKindLabel({ ...p, dra: false })} />,
+              render: p => (
+                <UnitKindBadge
+                  kind={p.kind}
+                  label={unitKindLabel({ ...p, dra: false })}
+                />
+              ),
             },
             { title: 'Product', render: p => p.product },
-            { title: 'Memory per unit', align: 'right', render: p => formatGiB(p.memoryMiB) },
-            { title: 'Backing GPUs', align: 'right', render: p => p.physicalGpus },
+            {
+              title: 'Memory per unit',
+              align: 'right',
+              render: p => formatGiB(p.memoryMiB),
+            },
+            {
+              title: 'Backing GPUs',
+              align: 'right',
+              render: p => p.physicalGpus,
+            },
             { title: 'Units', align: 'right', render: p => p.allocatable },
             { title: 'Allocated', align: 'right', render: p => p.allocated },
             { title: 'Free', align: 'right', render: p => p.free },
@@ -107,13 +138,24 @@ export function ClusterInventoryView(props: { inventory: Inventory }) {
           columns={[
             { title: 'Driver', rowHeader: true, render: ([driver]) => driver },
             { title: 'Pools', align: 'right', render: ([, d]) => d.pools },
-            { title: 'Complete pools', align: 'right', render: ([, d]) => d.completePools },
+            {
+              title: 'Complete pools',
+              align: 'right',
+              render: ([, d]) => d.completePools,
+            },
             {
               title: 'Incomplete pools',
-              render: ([, d]) => (d.incompletePools.length ? d.incompletePools.join(', ') : 'None'),
+              render: ([, d]) =>
+                d.incompletePools.length
+                  ? d.incompletePools.join(', ')
+                  : 'None',
             },
             { title: 'Devices', align: 'right', render: ([, d]) => d.devices },
-            { title: 'Allocated', align: 'right', render: ([, d]) => d.allocated },
+            {
+              title: 'Allocated',
+              align: 'right',
+              render: ([, d]) => d.allocated,
+            },
           ]}
         />
       </div>
@@ -121,12 +163,21 @@ export function ClusterInventoryView(props: { inventory: Inventory }) {
   );
 }
 
-export function ClusterInventoryPanel(props: { cluster: string; title?: string }) {
+export function ClusterInventoryPanel(props: {
+  cluster: string;
+  title?: string;
+}) {
   const api = useAiPlatformApi();
-  const state = useAsync(() => api.getClusterInventory(props.cluster), [api, props.cluster]);
+  const state = useAsync(
+    () => api.getClusterInventory(props.cluster),
+    [api, props.cluster],
+  );
   return (
     <Section title={props.title ?? `GPU inventory of ${props.cluster}`}>
-      <Loadable state={state} errorTitle={`Could not load the inventory of ${props.cluster}`}>
+      <Loadable
+        state={state}
+        errorTitle={`Could not load the inventory of ${props.cluster}`}
+      >
         {inv => <ClusterInventoryView inventory={inv} />}
       </Loadable>
     </Section>

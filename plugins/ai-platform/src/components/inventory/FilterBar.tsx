@@ -48,7 +48,11 @@ export function FilterBar(props: {
 
   return (
     <form onSubmit={submit} aria-label="Inventory filters">
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        alignItems={{ md: 'center' }}
+      >
         <TextField
           select
           size="small"

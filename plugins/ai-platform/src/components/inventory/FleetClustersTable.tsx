@@ -22,13 +22,19 @@ export function FleetClustersTable(props: {
           render: c => (
             <>
               <Link to={props.clusterHref(c.cluster)}>{c.cluster}</Link>{' '}
-              {c.stale && <StaleBadge title="The last collection failed; this is the last good snapshot" />}
+              {c.stale && (
+                <StaleBadge title="The last collection failed; this is the last good snapshot" />
+              )}
             </>
           ),
         },
         { title: 'GPU nodes', align: 'right', render: c => c.gpuNodes },
         { title: 'Physical', align: 'right', render: c => c.gpus.physical },
-        { title: 'Allocatable', align: 'right', render: c => c.gpus.allocatable },
+        {
+          title: 'Allocatable',
+          align: 'right',
+          render: c => c.gpus.allocatable,
+        },
         { title: 'Allocated', align: 'right', render: c => c.gpus.allocated },
         { title: 'Free', align: 'right', render: c => c.gpus.free },
         {

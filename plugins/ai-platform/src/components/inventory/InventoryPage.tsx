@@ -12,18 +12,30 @@ import { ClusterInventoryPanel } from './ClusterInventoryPanel';
 import { FilterBar } from './FilterBar';
 import { FleetClustersTable } from './FleetClustersTable';
 import { NodeTable } from './NodeTable';
-import { readFilters, toInventoryQuery, writeFilters } from './inventoryFilters';
+import {
+  readFilters,
+  toInventoryQuery,
+  writeFilters,
+} from './inventoryFilters';
 
-function FleetClusters(props: { queryKey: string; clusterHref: (c: string) => string }) {
+function FleetClusters(props: {
+  queryKey: string;
+  clusterHref: (c: string) => string;
+}) {
   const api = useAiPlatformApi();
   const state = useAsync(
     () => api.getFleetInventory(JSON.parse(props.queryKey)),
     [api, props.queryKey],
   );
   return (
-    <Section title="Clusters" subtitle="Choose a cluster to see its products, partitions and DRA devices.">
+    <Section
+      title="Clusters"
+      subtitle="Choose a cluster to see its products, partitions and DRA devices."
+    >
       <Loadable state={state} errorTitle="Could not load the GPU inventory">
-        {fleet => <FleetClustersTable fleet={fleet} clusterHref={props.clusterHref} />}
+        {fleet => (
+          <FleetClustersTable fleet={fleet} clusterHref={props.clusterHref} />
+        )}
       </Loadable>
     </Section>
   );

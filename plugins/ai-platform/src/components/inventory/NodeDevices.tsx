@@ -1,7 +1,12 @@
 import { NodeInventory } from '@ai-platform/plugin-ai-platform-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatGiB, orDash, unitKindLabel, vendorLabel } from '../shared/format';
+import {
+  formatGiB,
+  orDash,
+  unitKindLabel,
+  vendorLabel,
+} from '../shared/format';
 import { SimpleTable } from '../shared/SimpleTable';
 import { UnitKindBadge } from './UnitKindBadge';
 
@@ -30,13 +35,30 @@ export function NodeDevices(props: { node: NodeInventory }) {
         rowKey={u => u.resourceName}
         emptyMessage="No GPU units are advertised on this node."
         columns={[
-          { title: 'Resource', rowHeader: true, render: u => <code>{u.resourceName}</code> },
+          {
+            title: 'Resource',
+            rowHeader: true,
+            render: u => <code>{u.resourceName}</code>,
+          },
           {
             title: 'Kind',
-            render: u => <UnitKindBadge kind={u.kind} dra={u.dra} label={unitKindLabel(u)} />,
+            render: u => (
+              <UnitKindBadge
+                kind={u.kind}
+                dra={u.dra}
+                label={unitKindLabel(u)}
+              />
+            ),
           },
-          { title: 'Product', render: u => `${vendorLabel(u.vendor)} ${u.product}` },
-          { title: 'Memory per unit', align: 'right', render: u => formatGiB(u.memoryMiB) },
+          {
+            title: 'Product',
+            render: u => `${vendorLabel(u.vendor)} ${u.product}`,
+          },
+          {
+            title: 'Memory per unit',
+            align: 'right',
+            render: u => formatGiB(u.memoryMiB),
+          },
           { title: 'Physical GPUs', align: 'right', render: u => u.physical },
           { title: 'Allocatable', align: 'right', render: u => u.allocatable },
           { title: 'Allocated', align: 'right', render: u => u.allocated },
@@ -53,7 +75,11 @@ export function NodeDevices(props: { node: NodeInventory }) {
             { title: 'Pool', render: d => d.pool },
             { title: 'Device', rowHeader: true, render: d => d.name },
             { title: 'Type', render: d => orDash(d.type) },
-            { title: 'Memory', align: 'right', render: d => formatGiB(d.memoryMiB) },
+            {
+              title: 'Memory',
+              align: 'right',
+              render: d => formatGiB(d.memoryMiB),
+            },
             { title: 'Allocated', render: d => (d.allocated ? 'Yes' : 'No') },
           ]}
         />

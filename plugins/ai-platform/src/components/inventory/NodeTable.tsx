@@ -1,5 +1,8 @@
 import { Fragment, useState } from 'react';
-import { InventoryQuery, NodeInventory } from '@ai-platform/plugin-ai-platform-common';
+import {
+  InventoryQuery,
+  NodeInventory,
+} from '@ai-platform/plugin-ai-platform-common';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -28,10 +31,26 @@ function NodeReadiness(props: { node: NodeInventory }) {
   const { ready, schedulable } = props.node;
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
-      {ready === true && <StatusBadge tone="success" icon={<CheckCircleOutline />} label="Ready" />}
-      {ready === false && <StatusBadge tone="error" icon={<HighlightOff />} label="Not ready" />}
-      {ready === 'unknown' && <StatusBadge tone="neutral" icon={<HelpOutline />} label="Unknown" />}
-      {!schedulable && <StatusBadge tone="warning" icon={<DoNotDisturbOn />} label="Cordoned" />}
+      {ready === true && (
+        <StatusBadge
+          tone="success"
+          icon={<CheckCircleOutline />}
+          label="Ready"
+        />
+      )}
+      {ready === false && (
+        <StatusBadge tone="error" icon={<HighlightOff />} label="Not ready" />
+      )}
+      {ready === 'unknown' && (
+        <StatusBadge tone="neutral" icon={<HelpOutline />} label="Unknown" />
+      )}
+      {!schedulable && (
+        <StatusBadge
+          tone="warning"
+          icon={<DoNotDisturbOn />}
+          label="Cordoned"
+        />
+      )}
     </span>
   );
 }
@@ -62,7 +81,9 @@ export function NodeTable(props: { query: InventoryQuery; label: string }) {
   );
 
   if (state.error) {
-    return <ResponseErrorPanel error={state.error} title="Could not load nodes" />;
+    return (
+      <ResponseErrorPanel error={state.error} title="Could not load nodes" />
+    );
   }
   if (!state.value) return <Progress />;
   const { items, totalItems } = state.value;
@@ -107,27 +128,47 @@ export function NodeTable(props: { query: InventoryQuery; label: string }) {
                       <IconButton
                         size="small"
                         aria-expanded={expanded}
-                        aria-label={`${expanded ? 'Hide' : 'Show'} devices of ${node.name}`}
+                        aria-label={`${expanded ? 'Hide' : 'Show'} devices of ${
+                          node.name
+                        }`}
                         onClick={() => setOpen(expanded ? undefined : key)}
                       >
-                        {expanded ? <KeyboardArrowDown /> : <KeyboardArrowRight />}
+                        {expanded ? (
+                          <KeyboardArrowDown />
+                        ) : (
+                          <KeyboardArrowRight />
+                        )}
                       </IconButton>
                     </TableCell>
-                    <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+                    <TableCell
+                      component="th"
+                      scope="row"
+                      sx={{ whiteSpace: 'nowrap' }}
+                    >
                       {node.name}
                     </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{node.cluster}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {node.cluster}
+                    </TableCell>
                     <TableCell>
                       <NodeReadiness node={node} />
                     </TableCell>
                     <TableCell>{node.product ?? '—'}</TableCell>
-                    <TableCell align="right">{formatGiB(node.memoryMiB)}</TableCell>
+                    <TableCell align="right">
+                      {formatGiB(node.memoryMiB)}
+                    </TableCell>
                     <TableCell align="right">{node.physical}</TableCell>
                     <TableCell align="right">{node.allocatable}</TableCell>
                     <TableCell align="right">{node.allocated}</TableCell>
                     <TableCell align="right">{node.free}</TableCell>
                     <TableCell>
-                      <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
+                      <span
+                        style={{
+                          display: 'inline-flex',
+                          gap: 4,
+                          flexWrap: 'wrap',
+                        }}
+                      >
                         {node.units.map(u => (
                           <UnitKindBadge
                             key={u.resourceName}

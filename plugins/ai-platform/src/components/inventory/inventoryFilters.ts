@@ -1,4 +1,7 @@
-import { GpuVendor, InventoryQuery } from '@ai-platform/plugin-ai-platform-common';
+import {
+  GpuVendor,
+  InventoryQuery,
+} from '@ai-platform/plugin-ai-platform-common';
 
 /** The inventory filters a person sets; they map one to one onto `InventoryQuery`. */
 export interface InventoryFilters {
@@ -55,7 +58,8 @@ export function toInventoryQuery(
   if (cluster) query.clusters = [cluster];
   if (filters.vendor) query.vendor = filters.vendor;
   if (filters.product) query.product = filters.product;
-  if (filters.minMemoryGiB !== undefined) query.minMemoryGiB = filters.minMemoryGiB;
+  if (filters.minMemoryGiB !== undefined)
+    query.minMemoryGiB = filters.minMemoryGiB;
   if (filters.minFree !== undefined) query.minFree = filters.minFree;
   return query;
 }

@@ -20,7 +20,9 @@ export function describeProblem(status: ClusterStatus): string | undefined {
       .map(e => `${e.resource} (${e.reason})`)
       .join(', ');
     const more =
-      status.partErrors.length > 3 ? ` and ${status.partErrors.length - 3} more` : '';
+      status.partErrors.length > 3
+        ? ` and ${status.partErrors.length - 3} more`
+        : '';
     parts.push(`Could not read ${names}${more}`);
   }
   return parts.length ? parts.join('. ') : undefined;

@@ -34,7 +34,9 @@ export function ConformanceReadiness(props: { matrix: ConformanceMatrix }) {
           rowHeader: true,
           render: c => (
             <>
-              <Link to={links.conformance({ cluster: c.cluster })}>{c.cluster}</Link>{' '}
+              <Link to={links.conformance({ cluster: c.cluster })}>
+                {c.cluster}
+              </Link>{' '}
               {c.stale && <StaleBadge title="Scored on a stale snapshot" />}
             </>
           ),

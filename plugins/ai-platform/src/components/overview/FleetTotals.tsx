@@ -1,9 +1,16 @@
-import { ClusterStatus, FleetInventory } from '@ai-platform/plugin-ai-platform-common';
+import {
+  ClusterStatus,
+  FleetInventory,
+} from '@ai-platform/plugin-ai-platform-common';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 
-function Stat(props: { label: string; value: string | number; detail?: string }) {
+function Stat(props: {
+  label: string;
+  value: string | number;
+  detail?: string;
+}) {
   return (
     <Paper variant="outlined" sx={{ p: 2, height: '100%' }}>
       <Typography variant="overline" component="p" color="text.secondary">
@@ -31,14 +38,25 @@ export function FleetTotals(props: {
     clusters?.filter(c => c.state === state).length ?? 0;
   const ellipsis = '…';
   return (
-    <Grid container spacing={2} sx={{ mb: 2 }} component="ul" aria-label="Fleet totals" style={{ listStyle: 'none', paddingLeft: 0 }}>
+    <Grid
+      container
+      spacing={2}
+      sx={{ mb: 2 }}
+      component="ul"
+      aria-label="Fleet totals"
+      style={{ listStyle: 'none', paddingLeft: 0 }}
+    >
       <Grid size={{ xs: 12, sm: 6, md: 3 }} component="li">
         <Stat
           label="Clusters"
           value={clusters ? clusters.length : ellipsis}
           detail={
             clusters
-              ? `${byState('fresh')} fresh, ${byState('stale')} stale, ${byState('pending')} pending, ${byState('failed')} failed`
+              ? `${byState('fresh')} fresh, ${byState(
+                  'stale',
+                )} stale, ${byState('pending')} pending, ${byState(
+                  'failed',
+                )} failed`
               : undefined
           }
         />
@@ -47,7 +65,9 @@ export function FleetTotals(props: {
         <Stat
           label="Physical GPUs"
           value={fleet ? fleet.gpus.physical : ellipsis}
-          detail={fleet ? `${fleet.gpus.allocatable} schedulable units` : undefined}
+          detail={
+            fleet ? `${fleet.gpus.allocatable} schedulable units` : undefined
+          }
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }} component="li">

@@ -38,7 +38,11 @@ export function GpusByProduct(props: { fleet: FleetInventory }) {
           columns={[
             { title: 'Product', rowHeader: true, render: p => p.product },
             { title: 'Vendor', render: p => vendorLabel(p.vendor) },
-            { title: 'Memory', align: 'right', render: p => formatGiB(p.memoryMiB) },
+            {
+              title: 'Memory',
+              align: 'right',
+              render: p => formatGiB(p.memoryMiB),
+            },
             { title: 'Clusters', align: 'right', render: p => p.clusters },
             { title: 'Nodes', align: 'right', render: p => p.nodes },
             { title: 'Physical', align: 'right', render: p => p.physical },
@@ -54,11 +58,14 @@ export function GpusByProduct(props: { fleet: FleetInventory }) {
 export function GpusByCluster(props: { fleet: FleetInventory }) {
   const links = useAiPlatformLinks();
   const clusters = [...props.fleet.clusters].sort(
-    (a, b) => b.gpus.physical - a.gpus.physical || a.cluster.localeCompare(b.cluster),
+    (a, b) =>
+      b.gpus.physical - a.gpus.physical || a.cluster.localeCompare(b.cluster),
   );
   if (clusters.length === 0) {
     return (
-      <Typography color="text.secondary">No cluster has been collected yet.</Typography>
+      <Typography color="text.secondary">
+        No cluster has been collected yet.
+      </Typography>
     );
   }
   return (
@@ -86,16 +93,24 @@ export function GpusByCluster(props: { fleet: FleetInventory }) {
               rowHeader: true,
               render: c => (
                 <>
-                  <Link to={links.inventory({ cluster: c.cluster })}>{c.cluster}</Link>{' '}
+                  <Link to={links.inventory({ cluster: c.cluster })}>
+                    {c.cluster}
+                  </Link>{' '}
                   {c.stale && (
-                    <StaleBadge title={`Collected ${formatAge(c.collectedAt)}`} />
+                    <StaleBadge
+                      title={`Collected ${formatAge(c.collectedAt)}`}
+                    />
                   )}
                 </>
               ),
             },
             { title: 'GPU nodes', align: 'right', render: c => c.gpuNodes },
             { title: 'Physical', align: 'right', render: c => c.gpus.physical },
-            { title: 'Allocated', align: 'right', render: c => c.gpus.allocated },
+            {
+              title: 'Allocated',
+              align: 'right',
+              render: c => c.gpus.allocated,
+            },
             { title: 'Free', align: 'right', render: c => c.gpus.free },
           ]}
         />

@@ -35,40 +35,46 @@ describe('OverviewPage', () => {
     const h100 = within(products)
       .getAllByRole('row')
       .find(r => r.textContent?.includes('H100'))!;
-    expect(within(h100).getAllByRole('cell').map(c => c.textContent)).toEqual([
-      'NVIDIA',
-      '79.6 GiB',
-      '1',
-      '4',
-      '32',
-      '20',
-      '12',
-    ]);
+    expect(
+      within(h100)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['NVIDIA', '79.6 GiB', '1', '4', '32', '20', '12']);
     const byCluster = screen.getByRole('table', { name: 'GPUs by cluster' });
-    expect(within(byCluster).getByText('a100-research').closest('tr')).toHaveTextContent('Stale');
+    expect(
+      within(byCluster).getByText('a100-research').closest('tr'),
+    ).toHaveTextContent('Stale');
     // Charts are labelled figures with a text description.
-    expect(screen.getByRole('figure', { name: /GPUs by product/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', { name: /GPUs by product/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows conformance readiness per cluster and recent verdict changes', async () => {
     await render();
-    const table = await screen.findByRole('table', { name: 'Conformance readiness' });
+    const table = await screen.findByRole('table', {
+      name: 'Conformance readiness',
+    });
     const h100 = within(table).getByText('h100-prod').closest('tr')!;
     expect(h100).toHaveTextContent('2 of 3');
     expect(h100).toHaveTextContent('Not ready');
     // Scored against its own checklist (1.33), not the matrix's 1.35.
     const a100 = within(table).getByText('a100-research').closest('tr')!;
-    expect(within(a100).getAllByRole('cell').map(c => c.textContent)).toEqual([
-      'v1.33.4',
-      '1.33',
-      '3 of 8',
-      '0 of 1',
-      'Unknown',
-    ]);
-    const changes = await screen.findByRole('table', { name: 'Recent verdict changes' });
-    expect(within(changes).getByText('InferencePool lost its endpoint picker')).toBeInTheDocument();
+    expect(
+      within(a100)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['v1.33.4', '1.33', '3 of 8', '0 of 1', 'Unknown']);
+    const changes = await screen.findByRole('table', {
+      name: 'Recent verdict changes',
+    });
+    expect(
+      within(changes).getByText('InferencePool lost its endpoint picker'),
+    ).toBeInTheDocument();
     // First evaluations are not changes.
-    expect(within(changes).queryByText('First evaluation')).not.toBeInTheDocument();
+    expect(
+      within(changes).queryByText('First evaluation'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
@@ -86,8 +92,12 @@ describe('OverviewPage', () => {
       getFleetInventory: () => Promise.reject(new Error('inventory exploded')),
     });
     await render(api);
-    expect((await screen.findAllByText(/inventory exploded/)).length).toBeGreaterThan(0);
-    expect(await screen.findByRole('table', { name: 'Cluster health' })).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/inventory exploded/)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      await screen.findByRole('table', { name: 'Cluster health' }),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state when no clusters are configured', async () => {

@@ -27,8 +27,7 @@ export function RecentVerdictChanges(props: {
       // A first evaluation is not a change; the scorecards show those verdicts.
       if (r.status === 'fulfilled') {
         changes.push(...r.value.items.filter(c => c.from !== undefined));
-      }
-      else failed.push(props.clusters[i]);
+      } else failed.push(props.clusters[i]);
     });
     if (failed.length === props.clusters.length && results.length > 0) {
       throw (results[0] as PromiseRejectedResult).reason;

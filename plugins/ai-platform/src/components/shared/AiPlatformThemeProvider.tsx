@@ -20,7 +20,8 @@ export function AiPlatformThemeProvider(props: { children: ReactNode }) {
 
 function bridgeTheme(outer: Partial<Theme>): Theme {
   const p = outer.palette;
-  const pick = (c?: { main?: string }) => (c?.main ? { main: c.main } : undefined);
+  const pick = (c?: { main?: string }) =>
+    c?.main ? { main: c.main } : undefined;
   return createTheme({
     palette: {
       mode: p?.mode === 'dark' ? 'dark' : 'light',

@@ -33,11 +33,7 @@ export function GpuBarChart(props: {
     .join('; ');
   const longest = Math.max(...bars.map(b => b.label.length), 4);
   return (
-    <figure
-      style={{ margin: 0 }}
-      role="figure"
-      aria-labelledby={captionId}
-    >
+    <figure style={{ margin: 0 }} role="figure" aria-labelledby={captionId}>
       <BarChart
         title={props.title}
         desc={desc}

@@ -17,7 +17,14 @@ export function GpuChipIcon() {
       focusable="false"
     >
       <rect x="6" y="6" width="12" height="12" rx="1.5" />
-      <rect x="9.5" y="9.5" width="5" height="5" fill="currentColor" stroke="none" />
+      <rect
+        x="9.5"
+        y="9.5"
+        width="5"
+        height="5"
+        fill="currentColor"
+        stroke="none"
+      />
       <path d="M9 2.5v3M12 2.5v3M15 2.5v3M9 18.5v3M12 18.5v3M15 18.5v3M2.5 9h3M2.5 12h3M2.5 15h3M18.5 9h3M18.5 12h3M18.5 15h3" />
     </svg>
   );

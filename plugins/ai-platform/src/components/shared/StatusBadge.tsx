@@ -19,7 +19,11 @@ export function readableToneColor(theme: Theme, tone: Tone): string {
   let color: string;
   if (tone === 'neutral') color = theme.palette.text.secondary;
   else color = dark ? theme.palette[tone].light : theme.palette[tone].dark;
-  for (let step = 0; step < 10 && getContrastRatio(color, background) < 4.5; step++) {
+  for (
+    let step = 0;
+    step < 10 && getContrastRatio(color, background) < 4.5;
+    step++
+  ) {
     color = dark ? lighten(color, 0.2) : darken(color, 0.2);
   }
   return color;

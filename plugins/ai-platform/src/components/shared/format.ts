@@ -1,4 +1,7 @@
-import { GpuUnitGroup, GpuVendor } from '@ai-platform/plugin-ai-platform-common';
+import {
+  GpuUnitGroup,
+  GpuVendor,
+} from '@ai-platform/plugin-ai-platform-common';
 
 const dash = '—';
 

@@ -14,7 +14,10 @@ export async function mapWithConcurrency<T, R>(
     while (next < items.length) {
       const index = next++;
       try {
-        results[index] = { status: 'fulfilled', value: await fn(items[index], index) };
+        results[index] = {
+          status: 'fulfilled',
+          value: await fn(items[index], index),
+        };
       } catch (reason) {
         results[index] = { status: 'rejected', reason };
       }
