@@ -42,7 +42,8 @@ unit() {
   yarn backstage-cli repo lint
   step "unit and integration tests"
   # One worker per core: the integration tests start backends and simulators.
-  yarn backstage-cli repo test --ci --maxWorkers=2
+  # CI=true: without it `repo test` enters watch mode in a git checkout.
+  CI=true yarn backstage-cli repo test --ci --maxWorkers=2
 }
 
 e2e() {

@@ -36,7 +36,6 @@ describe('two replicas on one PostgreSQL', () => {
   let recorded: RecordedKubeSim;
   let run: ProductionRun;
   let replicas: BackendProcess[];
-  let firstAttempts: BackendProcess[];
 
   const collectedLines = (cluster: string) =>
     replicas.flatMap(r =>
@@ -64,7 +63,7 @@ describe('two replicas on one PostgreSQL', () => {
     });
     const sim = recorded.sim;
     run = new ProductionRun('scale');
-    const first = sim.cluster(DEMO_CLUSTERS[0]);
+    const firstCluster = sim.cluster(DEMO_CLUSTERS[0]);
     const extraConfig = {
       ...guestAuthConfig('user:default/pat', [
         'group:default/platform-engineering',
@@ -96,22 +95,26 @@ describe('two replicas on one PostgreSQL', () => {
     };
     const env = {
       ...clusterEnv({
-        name: first.name,
-        url: first.url,
+        name: firstCluster.name,
+        url: firstCluster.url,
         token: SIM_TOKEN,
-        caData: first.caData!,
+        caData: firstCluster.caData!,
       }),
       MCP_TOKEN,
     };
-    // Both at once, on empty databases, as a fresh Deployment of two
-    // replicas starts: migrations and the scheduler race.
-    const started = await Promise.all(
-      ['replica-a', 'replica-b'].map(name =>
-        run.startBackend({ name, env, extraConfig }),
-      ),
+    // The first replica migrates the empty databases, as the first rollout
+    // does; the second then joins it, and from there both run the scheduler,
+    // the leases and the API against the same database. (Two replicas
+    // migrating an empty database at once is not safe upstream: knex fails
+    // the loser with MigrationLocked instead of waiting, and a process
+    // stopped while holding a migration lock leaves it locked.)
+    const first = await run.ready(
+      await run.startBackend({ name: 'replica-a', env, extraConfig }),
     );
-    firstAttempts = [...started];
-    replicas = await Promise.all(started.map(r => run.ready(r)));
+    const second = await run.ready(
+      await run.startBackend({ name: 'replica-b', env, extraConfig }),
+    );
+    replicas = [first, second];
   });
 
   afterAll(async () => {
@@ -119,22 +122,9 @@ describe('two replicas on one PostgreSQL', () => {
     await recorded?.sim.stop();
   });
 
-  it('starts both replicas together on empty databases', () => {
+  it('starts the second replica on the databases the first migrated', () => {
     for (const replica of replicas) expect(replica.running).toBe(true);
-    // The AI Platform's own migrations wait for each other. Upstream
-    // Backstage services may lose a table-creation race on a fresh database
-    // (then the startupProbe restarts the container, as run.ready() does):
-    // that is allowed, an AI Platform failure is not.
-    for (const attempt of firstAttempts) {
-      expect(
-        attempt.lines.filter(l =>
-          /Plugin 'ai-platform' (startup failed|threw an error)/.test(l),
-        ),
-      ).toEqual([]);
-    }
-    for (const restart of run.startupRestarts) {
-      expect(restart.reason).not.toMatch(/Plugin 'ai-platform'/);
-    }
+    expect(run.startupRestarts).toEqual([]);
   });
 
   it('collects each cluster once per interval, across both replicas', async () => {
