@@ -16,11 +16,46 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { EntityFilterQuery } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 // Catalog reads for the model and agent tools. Every read passes the
 // caller's credentials, so the catalog's own permissions decide what the
 // caller sees.
+
+/**
+ * One page of entities matching `filter`, by name, optionally narrowed by a
+ * search in name and title: what the list tools page through.
+ */
+export function queryEntityPage(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  query: {
+    filter: EntityFilterQuery;
+    search?: string;
+    limit: number;
+    offset: number;
+  },
+) {
+  const search = query.search?.trim();
+  return catalog.queryEntities(
+    {
+      filter: query.filter,
+      orderFields: { field: 'metadata.name', order: 'asc' },
+      ...(search
+        ? {
+            fullTextFilter: {
+              term: search,
+              fields: ['metadata.name', 'metadata.title'],
+            },
+          }
+        : {}),
+      limit: query.limit,
+      offset: query.offset,
+    },
+    { credentials },
+  );
+}
 
 /** Model servers looked up at once for one page of models. */
 const MAX_SERVERS = 500;

@@ -10,14 +10,13 @@ import { InventoryService } from '../inventory/InventoryService';
 import { describePlacement, toPlacementOutput } from './compact';
 import {
   clusterNameSchema,
+  placementLimitSchema,
   placementSchema,
   productSchema,
   skippedClustersSchema,
   vendorSchema,
 } from './schemas';
 
-export const MAX_PLACEMENTS = 20;
-const DEFAULT_PLACEMENTS = 5;
 const CLOSEST_IN_SUMMARY = 3;
 
 /** `find-gpu-capacity`: where N devices of at least M GiB fit on one node now. */
@@ -81,15 +80,7 @@ Example: {"count": 4, "minMemoryGiB": 80} asks for 4 devices of 80 GiB or more o
             .describe(
               'Also search clusters whose last collection failed; their free capacity may be gone (default false).',
             ),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(MAX_PLACEMENTS)
-            .default(DEFAULT_PLACEMENTS)
-            .describe(
-              `Placements to return, 1 to ${MAX_PLACEMENTS} (default ${DEFAULT_PLACEMENTS}).`,
-            ),
+          limit: placementLimitSchema(z),
         }),
       output: z =>
         z.object({

@@ -10,7 +10,11 @@ import {
 } from '@backstage/catalog-model';
 import { EntityFilterQuery } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeRef, toAgentSummary } from './catalogEntities';
+import {
+  normalizeRef,
+  queryEntityPage,
+  toAgentSummary,
+} from './catalogEntities';
 import { plural } from './compact';
 import { agentSummarySchema, pageInput } from './modelSchemas';
 
@@ -92,24 +96,12 @@ Only agents the caller may see in the catalog are listed.`,
           'Model',
         );
       }
-      const search = input.search?.trim();
-      const page = await catalog.queryEntities(
-        {
-          filter,
-          orderFields: { field: 'metadata.name', order: 'asc' },
-          ...(search
-            ? {
-                fullTextFilter: {
-                  term: search,
-                  fields: ['metadata.name', 'metadata.title'],
-                },
-              }
-            : {}),
-          limit: input.limit,
-          offset: input.offset,
-        },
-        { credentials },
-      );
+      const page = await queryEntityPage(catalog, credentials, {
+        filter,
+        search: input.search,
+        limit: input.limit,
+        offset: input.offset,
+      });
       const agents = page.items.map(toAgentSummary);
       const next = input.offset + page.items.length;
       const range =

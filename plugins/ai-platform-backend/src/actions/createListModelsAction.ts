@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   findModelServers,
   normalizeRef,
+  queryEntityPage,
   toModelSummary,
 } from './catalogEntities';
 import { plural } from './compact';
@@ -87,24 +88,12 @@ Only models the caller may see in the catalog are listed.`,
           'Group',
         );
       }
-      const search = input.search?.trim();
-      const page = await catalog.queryEntities(
-        {
-          filter,
-          orderFields: { field: 'metadata.name', order: 'asc' },
-          ...(search
-            ? {
-                fullTextFilter: {
-                  term: search,
-                  fields: ['metadata.name', 'metadata.title'],
-                },
-              }
-            : {}),
-          limit: input.limit,
-          offset: input.offset,
-        },
-        { credentials },
-      );
+      const page = await queryEntityPage(catalog, credentials, {
+        filter,
+        search: input.search,
+        limit: input.limit,
+        offset: input.offset,
+      });
       const summaries = page.items.map(toModelSummary);
       const servers = await findModelServers({
         catalog,

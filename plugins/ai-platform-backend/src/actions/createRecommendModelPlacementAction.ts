@@ -10,19 +10,16 @@ import { describeRequest } from '../inventory/fitCapacity';
 import { InventoryService } from '../inventory/InventoryService';
 import { findEntity, toModelSummary } from './catalogEntities';
 import { plural, toPlacementOutput } from './compact';
-import {
-  MAX_PLACEMENTS,
-  toCapacityOutput,
-} from './createFindGpuCapacityAction';
+import { toCapacityOutput } from './createFindGpuCapacityAction';
 import {
   clusterNameSchema,
+  placementLimitSchema,
   placementSchema,
   productSchema,
   skippedClustersSchema,
   vendorSchema,
 } from './schemas';
 
-const DEFAULT_PLACEMENTS = 5;
 /** Device counts tried when the recommended split does not fit: usual tensor-parallel sizes. */
 const ALTERNATIVE_DEVICE_COUNTS = [1, 2, 4, 8];
 const MAX_ALTERNATIVES = 2;
@@ -93,15 +90,7 @@ Models without spec.resources need gpus and minMemoryGiBPerDevice passed explici
             .describe(
               'Also consider clusters whose last collection failed (default false).',
             ),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(MAX_PLACEMENTS)
-            .default(DEFAULT_PLACEMENTS)
-            .describe(
-              `Placements to return, 1 to ${MAX_PLACEMENTS} (default ${DEFAULT_PLACEMENTS}).`,
-            ),
+          limit: placementLimitSchema(z),
         }),
       output: z =>
         z.object({

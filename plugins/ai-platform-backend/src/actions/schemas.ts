@@ -15,6 +15,21 @@ import { GPU_VENDORS } from '../inventory/capacityRequest';
 
 type Z = typeof zod;
 
+/** Most placements a capacity or placement answer lists. */
+export const MAX_PLACEMENTS = 20;
+const DEFAULT_PLACEMENTS = 5;
+
+export const placementLimitSchema = (z: Z) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PLACEMENTS)
+    .default(DEFAULT_PLACEMENTS)
+    .describe(
+      `Placements to return, 1 to ${MAX_PLACEMENTS} (default ${DEFAULT_PLACEMENTS}).`,
+    );
+
 export const clusterNameSchema = (z: Z) =>
   z.string().min(1).max(MAX_CLUSTER_NAME_LENGTH).regex(CLUSTER_NAME_PATTERN, {
     message:
