@@ -18,7 +18,8 @@ export default defineConfig({
     url: `http://localhost:${port}/api/ai-platform/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    // Request logs would bury the test output; startup errors go to stderr.
+    stdout: 'ignore',
     stderr: 'pipe',
   },
   use: {
