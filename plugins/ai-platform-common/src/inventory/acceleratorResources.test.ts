@@ -10,6 +10,7 @@ describe('isOtherAcceleratorResourceName', () => {
     ['acme.com/inference-accelerator', true],
     ['google.com/tpu', true],
     ['habana.ai/gaudi', true],
+    ['aws.amazon.com/neuroncore', true],
     ['vendor.io/GPU-slice', true],
     ['example.com/xpu', true],
     ['nvidia.com/gpu', false],
@@ -40,6 +41,7 @@ describe('isAcceleratorResourceName', () => {
     ['gpu.intel.com/tiles', false],
     ['gpu.intel.com/memory.max', false],
     ['nvidia.com/hostdev', false],
+    ['rdma/rdma_shared_device_a', false],
     ['memory', false],
   ])('%s → %s', (name, expected) => {
     expect(isAcceleratorResourceName(name)).toBe(expected);

@@ -1,11 +1,18 @@
-/** Accelerators whose resource names do not say so. */
-const KNOWN_OTHER_ACCELERATORS = new Set(['habana.ai/gaudi', 'google.com/tpu']);
+/** Accelerators whose resource names do not say so (AWS Neuron: Inferentia, Trainium). */
+const KNOWN_OTHER_ACCELERATORS = new Set([
+  'habana.ai/gaudi',
+  'google.com/tpu',
+  'aws.amazon.com/neuron',
+  'aws.amazon.com/neuroncore',
+  'aws.amazon.com/neurondevice',
+]);
 
 /** Domains whose accelerator resources are read by vendor-specific rules. */
 const VENDOR_DOMAINS = new Set(['nvidia.com', 'amd.com', 'gpu.intel.com']);
 
 /**
  * An accelerator resource of a vendor without specific rules: Gaudi, TPUs,
+ * AWS Neuron,
  * and any extended resource in a vendor domain whose name says gpu,
  * accelerator, tpu, npu or xpu (`example.com/accelerator`). Not: core
  * resources, `*.kubernetes.io`, NICs such as `vpc.amazonaws.com/efa`, and

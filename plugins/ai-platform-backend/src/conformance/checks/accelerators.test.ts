@@ -1,4 +1,4 @@
-import { detectAccelerators, isAcceleratorResourceName } from './accelerators';
+import { detectAccelerators } from './accelerators';
 import {
   cluster,
   forbid,
@@ -6,35 +6,6 @@ import {
   nvidiaSlice,
   serveDraV1,
 } from '../__testUtils__/snapshots';
-
-describe('isAcceleratorResourceName', () => {
-  it.each([
-    'nvidia.com/gpu',
-    'nvidia.com/mig-3g.40gb',
-    'nvidia.com/gpu.shared',
-    'amd.com/gpu',
-    'amd.com/cpx_nps4',
-    'gpu.intel.com/i915',
-    'habana.ai/gaudi',
-    'google.com/tpu',
-    'example.com/accelerator',
-  ])('counts %s', name => {
-    expect(isAcceleratorResourceName(name)).toBe(true);
-  });
-
-  it.each([
-    'cpu',
-    'hugepages-2Mi',
-    'vpc.amazonaws.com/efa',
-    'devices.kubevirt.io/kvm',
-    'gpu.intel.com/millicores',
-    'gpu.intel.com/memory.max',
-    'gpu.intel.com/tiles',
-    'rdma/rdma_shared_device_a',
-  ])('does not count %s', name => {
-    expect(isAcceleratorResourceName(name)).toBe(false);
-  });
-});
 
 describe('detectAccelerators', () => {
   it('finds device-plugin GPUs and says where', () => {

@@ -1,6 +1,7 @@
 import {
   ClusterSnapshot,
   EvidenceItem,
+  isAcceleratorResourceName,
   NodeSummary,
   RequirementEvaluation,
 } from '@ai-platform/plugin-ai-platform-common';
@@ -14,33 +15,6 @@ import {
   result,
   unreadable,
 } from './helpers';
-
-/** Extended resources that are accelerator devices (not NICs, not Intel's NFD counters). */
-export function isAcceleratorResourceName(name: string): boolean {
-  if (
-    name === 'nvidia.com/gpu' ||
-    name === 'nvidia.com/gpu.shared' ||
-    name.startsWith('nvidia.com/mig-') ||
-    name === 'amd.com/gpu' ||
-    /^amd\.com\/(?:spx|dpx|qpx|cpx)_nps\d$/.test(name) ||
-    name === 'gpu.intel.com/i915' ||
-    name === 'gpu.intel.com/xe' ||
-    name === 'habana.ai/gaudi' ||
-    name.startsWith('aws.amazon.com/neuron') ||
-    name === 'google.com/tpu'
-  ) {
-    return true;
-  }
-  // Any other vendor-domain extended resource named like an accelerator
-  // (`example.com/accelerator`), except counters such as gpu.intel.com/millicores.
-  const slash = name.indexOf('/');
-  if (slash < 0) return false;
-  const domain = name.slice(0, slash);
-  const resource = name.slice(slash + 1);
-  if (!domain.includes('.') || domain.endsWith('kubernetes.io')) return false;
-  if (domain === 'gpu.intel.com') return false;
-  return /gpu|accelerator|tpu|npu/i.test(resource);
-}
 
 /** Node labels that say the node has accelerators. */
 const PRESENCE_LABELS: { key: string; matches: (v: string) => boolean }[] = [
