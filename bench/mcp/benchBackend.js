@@ -59,6 +59,12 @@ async function main() {
   backend.add(require('@backstage/plugin-catalog-backend').default);
   backend.add(require('@backstage/plugin-scaffolder-backend').default);
   backend.add(require('@backstage/plugin-mcp-actions-backend').default);
+  if (!process.env.BENCH_UPSTREAM_ACTIONS) {
+    backend.add(
+      require('../../packages/backend/src/mcp/cachingActionsServiceFactory')
+        .default,
+    );
+  }
   backend.add(require('@ai-platform/plugin-ai-platform-backend').default);
   await backend.start();
   process.send?.({ started: true });

@@ -15,6 +15,12 @@ export interface Config {
        * `https://agents.example.com` for a browser-based agent.
        */
       allowedOrigins?: string[];
+      /**
+       * Seconds an MCP caller's list of tools is reused before the plugins
+       * are asked again (default 5; 0 asks on every call). Permission
+       * changes that hide or show a tool take effect within this time.
+       */
+      actionListCacheSeconds?: number;
     };
     /**
      * The permission policy (packages/backend/src/permissions).

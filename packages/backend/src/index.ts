@@ -48,6 +48,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // MCP: serves the actions registry over Streamable HTTP at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+// Keeps each caller's list of actions for a few seconds, so a tools/call
+// does not ask every plugin for its actions again (bench/mcp).
+backend.add(import('./mcp/cachingActionsServiceFactory'));
 
 // AI Platform: cluster snapshots, GPU inventory, conformance, actions.
 backend.add(import('@ai-platform/plugin-ai-platform-backend'));

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { guardedRootHttpRouter } from './mcp/guardedRootHttpRouter';
+import { cachingActionsServiceFactory } from './mcp/cachingActionsServiceFactory';
 import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import permissionPlugin from '@backstage/plugin-permission-backend';
@@ -410,6 +411,7 @@ describe('MCP endpoint (official SDK client over Streamable HTTP)', () => {
       catalogModuleAiPlatform,
       scaffolderPlugin,
       mcpActionsPlugin,
+      cachingActionsServiceFactory,
       aiPlatformPlugin,
     ]) {
       backend.add(feature);
