@@ -67,6 +67,26 @@ test.describe('AI Platform entity views', () => {
     });
   }
 
+  test('a platform engineer collects a cluster now from its entity page', async ({
+    portal,
+  }) => {
+    // The demo's allow-all policy lets the guest trigger collections.
+    await portal.goto('/catalog/default/resource/h100-prod');
+    const card = portal.getByRole('region', {
+      name: 'AI Platform',
+      exact: true,
+    });
+    await card.getByRole('button', { name: 'Collect h100-prod now' }).click();
+    await expect(
+      card.getByRole('button', { name: /Collect h100-prod now/ }),
+    ).toHaveText(/Collecting/);
+    await expect(portal.getByText('Collected h100-prod')).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(card).toContainText('Fresh');
+    await expect(card).toContainText(/last seen (just now|\d+ seconds? ago)/);
+  });
+
   test('model, agent and model-server entities show their cards', async ({
     portal,
   }) => {

@@ -203,6 +203,21 @@ describe('DefaultInventoryService', () => {
     ]);
   });
 
+  it('answers a repeated fit from memory until the fleet changes', async () => {
+    const { snapshots, service } = setup();
+    const first = await service.fitCapacity({ count: 6 });
+    expect(await service.fitCapacity({ count: 6 })).toBe(first);
+    expect(await service.fitCapacity({ count: 5 })).not.toBe(first);
+
+    // A new snapshot with gpu-h100-01 fuller: the fit is computed again.
+    snapshots.serve(h100Prod('2026-08-20T11:00:00.000Z', 4));
+    const after = await service.fitCapacity({ count: 6 });
+    expect(after).not.toBe(first);
+    expect(after.fits.map(f => `${f.cluster}/${f.node}`)).toEqual([
+      'h100-prod/gpu-h100-03',
+    ]);
+  });
+
   it('computes inventory when a snapshot is stored, and forgets clusters that are gone', async () => {
     const { snapshots, service } = setup();
     snapshots.serve(h100Prod('2026-08-20T11:00:00.000Z'));

@@ -21,6 +21,9 @@ import {
 import { InventoryService } from './InventoryService';
 import { fleetInventory } from './rollUps';
 
+/** Capacity fits remembered per fleet state; agents ask the same few questions. */
+const MAX_REMEMBERED_FITS = 64;
+
 interface CachedInventory {
   collectedAt: string;
   inventory: ClusterInventory;
@@ -33,6 +36,7 @@ interface CachedInventory {
  */
 export class DefaultInventoryService implements InventoryService {
   private readonly cache = new Map<string, CachedInventory>();
+  private readonly fits = new Map<string, CapacityFit>();
 
   constructor(private readonly snapshots: SnapshotService) {
     // Compute new snapshots' inventory as they arrive, not on the next request.
@@ -126,7 +130,26 @@ export class DefaultInventoryService implements InventoryService {
     const unavailable: UnavailableCluster[] = (
       await this.clustersWithoutInventory(inventories)
     ).map(s => ({ cluster: s.name, reason: whyNoInventory(s) }));
-    return fitCapacity(inventories, checked, unavailable);
+    // The fit is a pure function of the request and the fleet's state: the
+    // same request on the same snapshots gets the same answer, so keep it
+    // until any snapshot, staleness or unavailable cluster changes.
+    const key = JSON.stringify([
+      checked,
+      inventories.map(i => [
+        i.cluster,
+        this.cache.get(i.cluster)?.collectedAt,
+        i.stale,
+      ]),
+      unavailable,
+    ]);
+    const remembered = this.fits.get(key);
+    if (remembered) return remembered;
+    const fit = fitCapacity(inventories, checked, unavailable);
+    this.fits.set(key, fit);
+    if (this.fits.size > MAX_REMEMBERED_FITS) {
+      this.fits.delete(this.fits.keys().next().value!);
+    }
+    return fit;
   }
 }
 

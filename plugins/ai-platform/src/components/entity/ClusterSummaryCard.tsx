@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useLocation } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { AiPlatformThemeProvider } from '../shared/AiPlatformThemeProvider';
 import { ClusterStateBadge, ReadinessBadge } from '../shared/badges';
 import { Section } from '../shared/Section';
@@ -16,7 +16,8 @@ import { useAiPlatformApi } from '../shared/useAiPlatformApi';
 import { clusterNameOf } from '../catalog/entityHelpers';
 import { describeProblem } from '../overview/ClusterHealthTable';
 import { AsyncLike } from '../shared/Loadable';
-import { ReactNode } from 'react';
+import { ReactNode, useCallback } from 'react';
+import { CollectNowButton } from '../shared/CollectNowButton';
 
 function Row(props: { label: string; children: ReactNode }) {
   return (
@@ -73,12 +74,23 @@ export function ClusterSummaryCard() {
   const { entity } = useEntity();
   const cluster = clusterNameOf(entity);
   const api = useAiPlatformApi();
-  const status = useAsync(() => api.getCluster(cluster), [api, cluster]);
-  const inventory = useAsync(
+  const status = useAsyncRetry(() => api.getCluster(cluster), [api, cluster]);
+  const inventory = useAsyncRetry(
     () => api.getClusterInventory(cluster),
     [api, cluster],
   );
-  const scorecard = useAsync(() => api.getScorecard(cluster), [api, cluster]);
+  const scorecard = useAsyncRetry(
+    () => api.getScorecard(cluster),
+    [api, cluster],
+  );
+  const { retry: reloadStatus } = status;
+  const { retry: reloadInventory } = inventory;
+  const { retry: reloadScorecard } = scorecard;
+  const reload = useCallback(() => {
+    reloadStatus();
+    reloadInventory();
+    reloadScorecard();
+  }, [reloadStatus, reloadInventory, reloadScorecard]);
   const inventoryTab = useEntityTabLink('gpu-inventory');
   const conformanceTab = useEntityTabLink('ai-conformance');
 
@@ -151,9 +163,10 @@ export function ClusterSummaryCard() {
             )}
           </Part>
         </Row>
-        <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
+        <Stack direction="row" spacing={2} sx={{ pt: 1 }} alignItems="center">
           <Link to={inventoryTab}>GPU inventory</Link>
           <Link to={conformanceTab}>AI conformance</Link>
+          <CollectNowButton cluster={cluster} onCollected={reload} />
         </Stack>
       </Stack>
     );

@@ -1,47 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderTestApp } from '@backstage/frontend-test-utils';
-import {
-  catalogApiMock,
-  createTestEntityPage,
-} from '@backstage/plugin-catalog-react/testUtils';
-import { toastApiRef } from '@backstage/frontend-plugin-api';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NotFoundError } from '@backstage/errors';
-import { aiPlatformApiRef } from '../../api';
 import { aiPlatformExtensions as x } from '../../plugin';
+import { createFakeAiPlatformApi } from '../../testing/fakeApi';
+import { renderEntity } from '../../__testUtils__/renderEntity';
 import {
-  createFakeAiPlatformApi,
-  FakeAiPlatformApi,
-} from '../../testing/fakeApi';
-import {
-  aiEntities,
   clusterEntity,
   doctorAgent,
   embeddingModel,
   llamaModel,
   llamaServer,
 } from '../../testing/entities';
-
-function renderEntity(
-  entity: Entity,
-  extension: Parameters<typeof renderTestApp>[0] extends infer O
-    ? O extends { extensions?: (infer E)[] }
-      ? E
-      : never
-    : never,
-  api: FakeAiPlatformApi = createFakeAiPlatformApi(),
-) {
-  renderTestApp({
-    extensions: [createTestEntityPage({ entity }), extension],
-    apis: [
-      [aiPlatformApiRef, api],
-      catalogApiMock({ entities: aiEntities }),
-      [toastApiRef, { post: jest.fn(() => ({ close: () => {} })) }],
-    ],
-  });
-  return api;
-}
 
 const a100Entity: Entity = {
   ...clusterEntity,
@@ -74,6 +44,14 @@ describe('cluster entity views', () => {
     expect(await screen.findByText('Stale')).toBeInTheDocument();
     expect(screen.getByText(/connect ECONNREFUSED/)).toBeInTheDocument();
     expect(api.getCluster).toHaveBeenCalledWith('a100-research');
+  });
+
+  it('summary card offers no collection to users who may not trigger one', async () => {
+    renderEntity(clusterEntity, x.clusterSummaryCard);
+    expect(await screen.findByText('Fresh')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Collect .* now/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('summary card explains a cluster the backend does not collect', async () => {
