@@ -6,11 +6,15 @@ const port = 7107;
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/globalSetup.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }],
+  ],
   outputDir: 'e2e-artifacts/results',
   webServer: {
     command:

@@ -163,7 +163,14 @@ export function ClusterSummaryCard() {
             )}
           </Part>
         </Row>
-        <Stack direction="row" spacing={2} sx={{ pt: 1 }} alignItems="center">
+        <Stack
+          direction="row"
+          spacing={2}
+          useFlexGap
+          flexWrap="wrap"
+          alignItems="center"
+          sx={{ pt: 1 }}
+        >
           <Link to={inventoryTab}>GPU inventory</Link>
           <Link to={conformanceTab}>AI conformance</Link>
           <CollectNowButton cluster={cluster} onCollected={reload} />

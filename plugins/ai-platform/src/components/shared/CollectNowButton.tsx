@@ -81,6 +81,7 @@ export function CollectNowButton(props: {
         )
       }
       aria-label={`Collect ${cluster} now`}
+      sx={{ whiteSpace: 'nowrap' }}
     >
       {state.loading ? 'Collecting…' : 'Collect now'}
     </Button>
