@@ -200,6 +200,9 @@ export class CachingActionsService implements ActionsService {
       headers: {
         ...(init?.headers as Record<string, string> | undefined),
         Authorization: `Bearer ${token}`,
+        // A call inside the backend (or its cluster network): compressing
+        // the answer only to inflate it again costs more than it saves.
+        'Accept-Encoding': 'identity',
       },
     });
   }

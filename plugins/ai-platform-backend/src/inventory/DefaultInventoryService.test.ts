@@ -203,14 +203,21 @@ describe('DefaultInventoryService', () => {
     ]);
   });
 
-  it('answers a repeated fit from memory until the fleet changes', async () => {
+  it('answers a repeated fit or fleet roll-up from memory until the fleet changes', async () => {
     const { snapshots, service } = setup();
     const first = await service.fitCapacity({ count: 6 });
     expect(await service.fitCapacity({ count: 6 })).toBe(first);
     expect(await service.fitCapacity({ count: 5 })).not.toBe(first);
 
-    // A new snapshot with gpu-h100-01 fuller: the fit is computed again.
+    const fleet = await service.getFleetInventory({});
+    expect(await service.getFleetInventory({})).toBe(fleet);
+    expect(await service.getFleetInventory({ vendor: 'amd' })).not.toBe(fleet);
+
+    // A new snapshot with gpu-h100-01 fuller: both are computed again.
     snapshots.serve(h100Prod('2026-08-20T11:00:00.000Z', 4));
+    const fleetAfter = await service.getFleetInventory({});
+    expect(fleetAfter).not.toBe(fleet);
+    expect(fleetAfter.gpus.allocated).toBe(fleet.gpus.allocated + 2);
     const after = await service.fitCapacity({ count: 6 });
     expect(after).not.toBe(first);
     expect(after.fits.map(f => `${f.cluster}/${f.node}`)).toEqual([

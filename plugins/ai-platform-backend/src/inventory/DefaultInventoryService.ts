@@ -21,8 +21,8 @@ import {
 import { InventoryService } from './InventoryService';
 import { fleetInventory } from './rollUps';
 
-/** Capacity fits remembered per fleet state; agents ask the same few questions. */
-const MAX_REMEMBERED_FITS = 64;
+/** Fleet answers kept at once (see `remember`); the oldest goes first. */
+const MAX_REMEMBERED_ANSWERS = 128;
 
 interface CachedInventory {
   collectedAt: string;
@@ -36,7 +36,7 @@ interface CachedInventory {
  */
 export class DefaultInventoryService implements InventoryService {
   private readonly cache = new Map<string, CachedInventory>();
-  private readonly fits = new Map<string, CapacityFit>();
+  private readonly answers = new Map<string, object>();
 
   constructor(private readonly snapshots: SnapshotService) {
     // Compute new snapshots' inventory as they arrive, not on the next request.
@@ -95,13 +95,17 @@ export class DefaultInventoryService implements InventoryService {
     const checked = validateNodeQuery(query);
     const wanted = checked.clusters ? new Set(checked.clusters) : undefined;
     const all = await this.allInventories();
-    const inventories = all
-      .filter(i => !wanted || wanted.has(i.cluster))
-      .map(i => filteredRollUp(i, checked));
     const without = (await this.clustersWithoutInventory(all))
       .filter(s => !wanted || wanted.has(s.name))
       .map(s => ({ cluster: s.name, stale: s.stale }));
-    return fleetInventory(inventories, without);
+    return this.remember(['fleet', checked, without], all, () =>
+      fleetInventory(
+        all
+          .filter(i => !wanted || wanted.has(i.cluster))
+          .map(i => filteredRollUp(i, checked)),
+        without,
+      ),
+    );
   }
 
   async listNodes(query: NodeQuery): Promise<Page<NodeInventory>> {
@@ -130,26 +134,37 @@ export class DefaultInventoryService implements InventoryService {
     const unavailable: UnavailableCluster[] = (
       await this.clustersWithoutInventory(inventories)
     ).map(s => ({ cluster: s.name, reason: whyNoInventory(s) }));
-    // The fit is a pure function of the request and the fleet's state: the
-    // same request on the same snapshots gets the same answer, so keep it
-    // until any snapshot, staleness or unavailable cluster changes.
+    return this.remember(['fit', checked, unavailable], inventories, () =>
+      fitCapacity(inventories, checked, unavailable),
+    );
+  }
+
+  /**
+   * Fleet answers (roll-ups, fits) are pure functions of the question and
+   * the fleet's state, and agents and dashboards ask the same few questions:
+   * an answer is kept until a snapshot, a staleness or the question changes.
+   */
+  private remember<T extends object>(
+    question: unknown[],
+    inventories: ClusterInventory[],
+    compute: () => T,
+  ): T {
     const key = JSON.stringify([
-      checked,
+      question,
       inventories.map(i => [
         i.cluster,
         this.cache.get(i.cluster)?.collectedAt,
         i.stale,
       ]),
-      unavailable,
     ]);
-    const remembered = this.fits.get(key);
-    if (remembered) return remembered;
-    const fit = fitCapacity(inventories, checked, unavailable);
-    this.fits.set(key, fit);
-    if (this.fits.size > MAX_REMEMBERED_FITS) {
-      this.fits.delete(this.fits.keys().next().value!);
+    const remembered = this.answers.get(key);
+    if (remembered) return remembered as T;
+    const answer = compute();
+    this.answers.set(key, answer);
+    if (this.answers.size > MAX_REMEMBERED_ANSWERS) {
+      this.answers.delete(this.answers.keys().next().value!);
     }
-    return fit;
+    return answer;
   }
 }
 
