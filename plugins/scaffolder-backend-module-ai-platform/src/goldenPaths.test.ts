@@ -865,6 +865,9 @@ describe('golden-path templates', () => {
       expect(log).toMatch(
         /nodes of h100-prod can each take 2 now, 2 needed for the gang/,
       );
+      expect(log).toContain(
+        'LocalQueue "team-nlp/nlp-queue" exists on h100-prod, admitted through ClusterQueue "gpu-cluster-queue"',
+      );
       const [jobset] = objects('manifests/jobset.yaml');
       expect(jobset.metadata.labels['kueue.x-k8s.io/queue-name']).toBe(
         'nlp-queue',
@@ -912,6 +915,18 @@ describe('golden-path templates', () => {
         metadata: { name: 'speech-queue', namespace: 'team-speech' },
         spec: { clusterQueue: 'gpu-cluster-queue' },
       });
+    });
+
+    it('fails on a queue the placed cluster does not have, naming the ones it has', async () => {
+      const response = await dryRun('train-gang', {
+        ...train,
+        scheduler: 'kueue-jobset',
+        queue: 'nlp-q',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(
+        /^LocalQueue "nlp-q" does not exist in namespace team-nlp on h100-prod; LocalQueues there: nlp-queue; /,
+      );
     });
 
     it('writes a Volcano Job that starts all workers or none', async () => {

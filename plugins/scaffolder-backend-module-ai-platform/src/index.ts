@@ -8,6 +8,7 @@
 
 export { scaffolderModuleAiPlatform as default } from './module';
 export { createGpuPlaceAction } from './actions/createGpuPlaceAction';
+export { createQueueCheckAction } from './actions/createQueueCheckAction';
 export { createModelResolveAction } from './actions/createModelResolveAction';
 export { createMcpResolveAction } from './actions/createMcpResolveAction';
 export { createManifestsValidateAction } from './actions/createManifestsValidateAction';

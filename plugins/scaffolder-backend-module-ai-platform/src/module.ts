@@ -10,11 +10,12 @@ import { createManifestsValidateAction } from './actions/createManifestsValidate
 import { createMcpResolveAction } from './actions/createMcpResolveAction';
 import { createModelResolveAction } from './actions/createModelResolveAction';
 import { createPublishLocalAction } from './actions/createPublishLocalAction';
+import { createQueueCheckAction } from './actions/createQueueCheckAction';
 import { readModuleConfig } from './readModuleConfig';
 
 /**
  * Scaffolder module: the golden-path actions. Places GPU workloads from
- * live inventory, resolves catalog Models and MCP servers, validates the
+ * live inventory, checks their queues, resolves catalog Models and MCP servers, validates the
  * generated manifests and publishes to local git repositories.
  *
  * @public
@@ -36,6 +37,7 @@ export const scaffolderModuleAiPlatform = createBackendModule({
         const catalog = new CatalogClient({ discoveryApi: discovery });
         scaffolder.addActions(
           createGpuPlaceAction({ api: aiPlatform, auth }),
+          createQueueCheckAction({ api: aiPlatform, auth }),
           createModelResolveAction({ catalog, auth }),
           createMcpResolveAction({
             catalog,

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { ClusterStatus } from '@ai-platform/plugin-ai-platform-common';
+import {
+  ClusterStatus,
+  emptySnapshot,
+} from '@ai-platform/plugin-ai-platform-common';
 import express from 'express';
 import request from 'supertest';
 import { parse } from 'yaml';
@@ -127,7 +130,28 @@ function app(options: { deny?: boolean } = {}) {
     getCluster: jest.fn(async (name: string) =>
       [fresh, stale].find(c => c.name === name),
     ),
-    getLatest: jest.fn(),
+    getLatest: jest.fn(async (name: string) => {
+      if (name !== 'h100-prod') return undefined;
+      const snapshot = emptySnapshot(
+        { name: 'h100-prod', source: 'config' },
+        fresh.snapshotCollectedAt!,
+      );
+      snapshot.parts = {
+        kueue: { status: 'ok' },
+        volcano: { status: 'not-served' },
+      };
+      snapshot.scheduling.kueue.clusterQueues = [
+        { name: 'gpu-cluster-queue', active: true, flavors: [] },
+      ];
+      snapshot.scheduling.kueue.localQueues = [
+        {
+          namespace: 'team-nlp',
+          name: 'nlp-queue',
+          clusterQueue: 'gpu-cluster-queue',
+        },
+      ];
+      return { snapshot, status: fresh };
+    }),
     listLatest: jest.fn(),
     requestRefresh: jest.fn(async (name: string) => {
       if (name === 'gke')
@@ -206,6 +230,39 @@ describe('clusters router', () => {
     expect(conflict.body.error.message).toMatch(/authProvider "google"/);
   });
 
+  it('lists the queues of a cluster from its served snapshot, as documented', async () => {
+    const { server } = app();
+    const queues = await request(server).get('/clusters/h100-prod/queues');
+    expect(queues.status).toBe(200);
+    expect(queues.body).toEqual({
+      cluster: 'h100-prod',
+      collectedAt: fresh.snapshotCollectedAt,
+      stale: false,
+      kueue: {
+        status: 'ok',
+        clusterQueues: [{ name: 'gpu-cluster-queue', active: true }],
+        localQueues: [
+          {
+            namespace: 'team-nlp',
+            name: 'nlp-queue',
+            clusterQueue: 'gpu-cluster-queue',
+          },
+        ],
+      },
+      volcano: { status: 'not-installed', queues: [] },
+    });
+    expect(validator('ClusterQueues')(queues.body)).toEqual([]);
+
+    const notYet = await request(server).get('/clusters/a100-research/queues');
+    expect(notYet.status).toBe(404);
+    expect(notYet.body.error.message).toBe(
+      'Cluster "a100-research" has no snapshot yet; its queues are not known',
+    );
+    expect((await request(server).get('/clusters/nope/queues')).status).toBe(
+      404,
+    );
+  });
+
   it('refuses callers without the permission before touching anything', async () => {
     const { server, snapshots } = app({ deny: true });
     expect((await request(server).get('/clusters')).status).toBe(403);
@@ -213,7 +270,11 @@ describe('clusters router', () => {
     expect(
       (await request(server).post('/clusters/h100-prod/refresh')).status,
     ).toBe(403);
+    expect(
+      (await request(server).get('/clusters/h100-prod/queues')).status,
+    ).toBe(403);
     expect(snapshots.listClusters).not.toHaveBeenCalled();
+    expect(snapshots.getLatest).not.toHaveBeenCalled();
     expect(snapshots.requestRefresh).not.toHaveBeenCalled();
   });
 
@@ -224,6 +285,7 @@ describe('clusters router', () => {
         '/clusters',
         '/clusters/{name}',
         '/clusters/{name}/refresh',
+        '/clusters/{name}/queues',
       ]),
     );
     expect(

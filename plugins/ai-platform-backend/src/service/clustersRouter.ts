@@ -6,12 +6,13 @@ import {
   aiPlatformClusterRefreshPermission,
 } from '@ai-platform/plugin-ai-platform-common';
 import { parseClusterName } from '../clusters/parseClusterName';
+import { clusterQueues } from '../snapshots/clusterQueues';
 import { authorize } from './authorize';
 import { RouterDeps } from './router';
 
 /**
  * `/clusters`: every known cluster with its collection status, one cluster,
- * and the refresh trigger. Reads come from the served snapshots in memory.
+ * its queues, and the refresh trigger. Reads come from the served snapshots in memory.
  */
 export function createClustersRouter(deps: RouterDeps): express.Router {
   const router = Router();
@@ -31,6 +32,20 @@ export function createClustersRouter(deps: RouterDeps): express.Router {
       );
     }
     res.json(status);
+  });
+
+  router.get('/clusters/:name/queues', async (req, res) => {
+    const name = parseClusterName(req.params.name);
+    await authorize(req, aiPlatformClusterReadPermission, deps);
+    const served = await deps.snapshots.getLatest(name);
+    if (!served) {
+      throw new NotFoundError(
+        (await deps.snapshots.getCluster(name))
+          ? `Cluster "${name}" has no snapshot yet; its queues are not known`
+          : `No cluster named "${name}" is known; GET /clusters lists them`,
+      );
+    }
+    res.json(clusterQueues(name, served.snapshot, served.status.stale));
   });
 
   router.post('/clusters/:name/refresh', async (req, res) => {

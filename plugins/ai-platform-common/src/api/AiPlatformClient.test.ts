@@ -62,9 +62,11 @@ describe('AiPlatformClient', () => {
       minMemoryGiB: 80,
     });
     await client().getScorecard('a/b', { checklistVersion: '1.35' });
+    await client().getClusterQueues('h100-prod');
     expect(seen.map(s => s.url)).toEqual([
       '/api/ai-platform/inventory?cluster=h100-prod&cluster=a100+research&vendor=nvidia&minMemoryGiB=80',
       '/api/ai-platform/clusters/a%2Fb/scorecard?checklist=1.35',
+      '/api/ai-platform/clusters/h100-prod/queues',
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
 } from '../inventory/types';
 import {
   AiPlatformApi,
+  ClusterQueues,
   ConformanceMatrix,
   DiscoveredWorkloads,
   InventoryQuery,
@@ -58,6 +59,14 @@ export class AiPlatformClient implements AiPlatformApi {
       `/clusters/${enc(name)}/refresh`,
       {},
       undefined,
+      options,
+    );
+  }
+
+  getClusterQueues(name: string, options?: RequestOptions) {
+    return this.get<ClusterQueues>(
+      `/clusters/${enc(name)}/queues`,
+      {},
       options,
     );
   }

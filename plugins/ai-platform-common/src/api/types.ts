@@ -160,6 +160,36 @@ export interface DiscoveredMcpServer {
 }
 
 /**
+ * Whether a scheduler's objects could be read from a cluster: `ok`,
+ * `not-installed` (its API is not served) or `unreadable` (the read failed,
+ * so nothing is known).
+ *
+ * @public
+ */
+export type QueueSourceStatus = 'ok' | 'not-installed' | 'unreadable';
+
+/**
+ * The queues a workload can be submitted to on one cluster, from its served
+ * snapshot: Kueue's ClusterQueues and LocalQueues, Volcano's Queues.
+ *
+ * @public
+ */
+export interface ClusterQueues {
+  cluster: string;
+  collectedAt: string;
+  stale: boolean;
+  kueue: {
+    status: QueueSourceStatus;
+    clusterQueues: { name: string; active: boolean | 'unknown' }[];
+    localQueues: { namespace: string; name: string; clusterQueue: string }[];
+  };
+  volcano: {
+    status: QueueSourceStatus;
+    queues: { name: string; state?: string }[];
+  };
+}
+
+/**
  * The AI Platform backend's API, used by the frontend, the catalog and
  * scaffolder modules, and anyone else through `AiPlatformClient`.
  *
@@ -172,6 +202,10 @@ export interface AiPlatformApi {
     name: string,
     options?: RequestOptions,
   ): Promise<{ accepted: boolean }>;
+  getClusterQueues(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<ClusterQueues>;
 
   getFleetInventory(
     query?: InventoryQuery,

@@ -41,6 +41,17 @@ export function createFakeAiPlatformApi(
     async refreshCluster() {
       return { accepted: true };
     },
+    async getClusterQueues(name) {
+      const c = clusterStatuses.find(s => s.name === name);
+      if (!c) throw new NotFoundError(`No cluster ${name}`);
+      return {
+        cluster: name,
+        collectedAt: c.snapshotCollectedAt ?? '2026-08-20T10:00:00.000Z',
+        stale: c.stale,
+        kueue: { status: 'not-installed', clusterQueues: [], localQueues: [] },
+        volcano: { status: 'not-installed', queues: [] },
+      };
+    },
     async getFleetInventory() {
       return fleetInventory;
     },
