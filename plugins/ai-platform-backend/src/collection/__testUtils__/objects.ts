@@ -1,7 +1,7 @@
 /**
  * Realistic Kubernetes objects for tests, shaped after what GPU Operator,
  * the NVIDIA DRA driver, GAIE, KServe, kagent, Kueue and friends write
- * (see /work/shared/reference/k8s-ai-data-shapes.md).
+ * (as their upstream docs and CRDs show them).
  */
 
 type Obj = Record<string, any>;

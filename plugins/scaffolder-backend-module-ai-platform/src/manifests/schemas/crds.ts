@@ -26,7 +26,7 @@ import {
 } from './core';
 
 // The custom resources the golden paths generate, after their upstream
-// CRDs (see /work/shared/reference/k8s-ai-data-shapes.md §4, §5, §7).
+// CRDs: Gateway API Inference Extension, KServe, kagent, Kueue, JobSet, Volcano.
 
 // --- Gateway API and the Inference Extension -------------------------------
 
