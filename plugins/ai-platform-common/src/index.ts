@@ -20,3 +20,4 @@ export * from './permissions';
 export * from './api/types';
 export * from './api/AiPlatformClient';
 export * from './kinds';
+export * from './joinNames';

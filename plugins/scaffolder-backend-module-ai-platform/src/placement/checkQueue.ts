@@ -1,4 +1,7 @@
-import { ClusterQueues } from '@ai-platform/plugin-ai-platform-common';
+import {
+  ClusterQueues,
+  joinNames,
+} from '@ai-platform/plugin-ai-platform-common';
 import { InputError } from '@backstage/errors';
 
 /** The schedulers the gang template submits to. */
@@ -22,14 +25,8 @@ export interface QueueCheck {
   clusterQueue?: string;
 }
 
-const LISTED = 10;
-
 function list(names: string[]): string {
-  if (names.length === 0) return 'none';
-  const shown = names.slice(0, LISTED).join(', ');
-  return names.length > LISTED
-    ? `${shown} and ${names.length - LISTED} more`
-    : shown;
+  return names.length ? joinNames(names, 10) : 'none';
 }
 
 /**

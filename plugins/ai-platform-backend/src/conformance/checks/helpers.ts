@@ -255,10 +255,7 @@ export function conditionText(value: boolean | 'unknown'): string {
   return value ? 'True' : 'False';
 }
 
-export function joinNames(names: string[], max = 5): string {
-  if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
+export { joinNames } from '@ai-platform/plugin-ai-platform-common';
 
 export function countLabel(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
