@@ -16,6 +16,7 @@ import { queryPluginDatabase } from './harness/infrastructure';
 import {
   collectionStarts,
   kubeSimClusterSpec,
+  kubernetesConfig,
   RecordedKubeSim,
   startRecordedKubeSim,
 } from './harness/kubeSim';
@@ -253,21 +254,7 @@ describe('reliability matrix', () => {
             },
           ],
         },
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: sim.clusters.map(c => ({
-                name: c.name,
-                url: c.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: SIM_TOKEN,
-                caData: c.caData,
-              })),
-            },
-          ],
-        },
+        kubernetes: kubernetesConfig(sim.clusters, SIM_TOKEN),
         aiPlatform: {
           collection: {
             // One scheduled run at start; the cases ask for refreshes.

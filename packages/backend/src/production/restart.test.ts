@@ -11,6 +11,7 @@ import { freePort, queryPluginDatabase } from './harness/infrastructure';
 import {
   collectionStarts,
   kubeSimClusterSpec,
+  kubernetesConfig,
   RecordedKubeSim,
   startRecordedKubeSim,
 } from './harness/kubeSim';
@@ -120,21 +121,7 @@ describe('a backend restarted in the middle of a collection', () => {
         ...guestAuthConfig('user:default/pat', [
           'group:default/platform-engineering',
         ]),
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: sim.clusters.map(c => ({
-                name: c.name,
-                url: c.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: SIM_TOKEN,
-                caData: c.caData,
-              })),
-            },
-          ],
-        },
+        kubernetes: kubernetesConfig(sim.clusters, SIM_TOKEN),
         aiPlatform: {
           collection: {
             frequency: { seconds: FREQUENCY_S },

@@ -12,6 +12,7 @@ import {
   collectionStarts,
   DEMO_CLUSTERS,
   kubeSimClusterSpec,
+  kubernetesConfig,
   RecordedKubeSim,
   SimRequest,
   startRecordedKubeSim,
@@ -68,21 +69,7 @@ describe('two replicas on one PostgreSQL', () => {
       ...guestAuthConfig('user:default/pat', [
         'group:default/platform-engineering',
       ]),
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: DEMO_CLUSTERS.map(name => ({
-              name,
-              url: sim.cluster(name).url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: SIM_TOKEN,
-              caData: sim.cluster(name).caData,
-            })),
-          },
-        ],
-      },
+      kubernetes: kubernetesConfig(sim.clusters, SIM_TOKEN),
       aiPlatform: {
         collection: {
           frequency: { seconds: FREQUENCY_S },

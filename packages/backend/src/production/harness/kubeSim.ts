@@ -160,3 +160,25 @@ export function crdsServing(
       } as KubeObject;
     });
 }
+
+/** The `kubernetes` config block that points a backend at simulated clusters through one service-account token. */
+export function kubernetesConfig(
+  clusters: { name: string; url: string; caData?: string }[],
+  token: string,
+) {
+  return {
+    serviceLocatorMethod: { type: 'multiTenant' },
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: clusters.map(c => ({
+          name: c.name,
+          url: c.url,
+          authProvider: 'serviceAccount',
+          serviceAccountToken: token,
+          caData: c.caData,
+        })),
+      },
+    ],
+  };
+}
