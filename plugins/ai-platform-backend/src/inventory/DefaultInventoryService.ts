@@ -151,11 +151,7 @@ export class DefaultInventoryService implements InventoryService {
   ): T {
     const key = JSON.stringify([
       question,
-      inventories.map(i => [
-        i.cluster,
-        this.cache.get(i.cluster)?.collectedAt,
-        i.stale,
-      ]),
+      inventories.map(i => [i.cluster, i.collectedAt, i.stale]),
     ]);
     const remembered = this.answers.get(key);
     if (remembered) return remembered as T;
